@@ -1,0 +1,11 @@
+/** Bindings and variables of the worker; see wrangler.toml and .dev.vars.example. */
+export interface Bindings {
+  DB: D1Database
+  PAGES: KVNamespace
+  /** Bearer token required by every write route. A secret: never committed. */
+  INGEST_TOKEN: string
+  MAX_UPLOAD_BYTES?: string
+  SITE_NAME?: string
+}
+
+export type AppEnv = { Bindings: Bindings }
