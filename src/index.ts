@@ -1,7 +1,19 @@
 import { Hono } from 'hono'
 import type { AppEnv } from './env'
+import { errorBody, handleError } from './http/handle-error'
+import { securityHeaders } from './http/security-headers'
+import { articlesApi } from './routes/articles-api'
+import { pages } from './routes/pages'
 
 const app = new Hono<AppEnv>()
-app.get('/healthz', (c) => c.text('ok'))
+  .use(securityHeaders)
+  .route('/api/articles', articlesApi)
+  .route('/', pages)
+
+app.notFound((c) =>
+  c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404),
+)
+app.onError(handleError)
 
 export default app
+export type App = typeof app

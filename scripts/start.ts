@@ -1,0 +1,60 @@
+/**
+ * `npm start`: the service on the real runtime (workerd via wrangler dev) with local D1 and KV,
+ * migrations applied and every file in seeds/ uploaded through the public API, as users do.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { uploadFiles } from './upload'
+import { quietWranglerEnv } from './wrangler-env'
+
+const root = resolve(import.meta.dirname, '..')
+const port = Number(process.env.PORT ?? 8787)
+const origin = `http://127.0.0.1:${port}`
+const env = quietWranglerEnv(root)
+const wrangler = resolve(root, 'node_modules/.bin/wrangler')
+
+const devVars = resolve(root, '.dev.vars')
+if (!existsSync(devVars)) {
+  copyFileSync(resolve(root, '.dev.vars.example'), devVars)
+  console.log('created .dev.vars from .dev.vars.example')
+}
+const token = /^INGEST_TOKEN=(.*)$/m.exec(readFileSync(devVars, 'utf8'))?.[1]?.trim() ?? ''
+
+const migrate = spawnSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local'], {
+  cwd: root,
+  env,
+  stdio: ['ignore', 'inherit', 'inherit'],
+})
+if (migrate.status !== 0) process.exit(migrate.status ?? 1)
+
+const dev = spawn(wrangler, ['dev', '--ip', '127.0.0.1', '--port', String(port)], {
+  cwd: root,
+  env,
+  stdio: ['ignore', 'inherit', 'inherit'],
+})
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => dev.kill('SIGTERM'))
+}
+dev.on('exit', (code) => process.exit(code ?? 0))
+
+await waitForHealth(`${origin}/healthz`, 60_000)
+const results = await uploadFiles([resolve(root, 'seeds')], { origin, token })
+for (const r of results) {
+  console.log(`seed ${r.status.padEnd(9)} ${r.file} → ${r.url ? origin + r.url : r.error}`)
+}
+console.log(`\nServing on ${origin}  (Ctrl-C to stop)`)
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  dev.kill('SIGTERM')
+  throw new Error(`wrangler dev did not answer ${url} within ${timeoutMs} ms`)
+}

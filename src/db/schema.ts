@@ -1,0 +1,211 @@
+import { sql } from 'drizzle-orm'
+import {
+  customType,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
+
+/** Raw bytes without Node's Buffer (the worker runs without nodejs_compat). */
+const bytes = customType<{ data: Uint8Array; driverData: ArrayBuffer | Uint8Array | number[] }>({
+  dataType: () => 'blob',
+  fromDriver: (value) =>
+    value instanceof Uint8Array
+      ? value
+      : Array.isArray(value)
+        ? Uint8Array.from(value)
+        : new Uint8Array(value),
+})
+
+const timestamp = (name: string) =>
+  text(name)
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`)
+
+/** The current state of each article. Earlier states live in `revisions`. */
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: text('id').primaryKey(),
+    /** `url:<sourceUrl>` when the upload named one, else `slug:<slug>`: what makes two uploads the same article. */
+    identity: text('identity').notNull(),
+    slug: text('slug').notNull(),
+    sourceUrl: text('source_url'),
+    title: text('title').notNull(),
+    headline: text('headline').notNull(),
+    kicker: text('kicker'),
+    dateline: text('dateline'),
+    summary: text('summary').notNull(),
+    wordCount: integer('word_count').notNull(),
+    publishedAt: text('published_at'),
+    /** publishedAt, else the first upload time: the order of every listing. */
+    sortKey: text('sort_key').notNull(),
+    revision: integer('revision').notNull(),
+    /** The original upload behind the current revision. */
+    sourceId: text('source_id').notNull(),
+    /** SHA-256 of the current revision's normalized content, to detect unchanged uploads. */
+    fingerprint: text('fingerprint').notNull(),
+    createdAt: timestamp('created_at'),
+    updatedAt: timestamp('updated_at'),
+    /** Soft delete: a deleted article serves 404 but keeps its revisions and sources. */
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('articles_identity_uq').on(t.identity),
+    uniqueIndex('articles_slug_uq').on(t.slug),
+    index('articles_listing_idx').on(t.deletedAt, t.sortKey, t.id),
+  ],
+)
+
+/** Original uploads, byte for byte, so every article can be re-normalized later. */
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: text('id').primaryKey(),
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id),
+    format: text('format', { enum: ['text', 'json'] }).notNull(),
+    contentType: text('content_type').notNull(),
+    sha256: text('sha256').notNull(),
+    byteLength: integer('byte_length').notNull(),
+    /** Query parameters that came with the upload (sourceUrl, publishedAt), as JSON. */
+    meta: text('meta').notNull(),
+    createdAt: timestamp('created_at'),
+  },
+  (t) => [index('sources_article_idx').on(t.articleId, t.sha256)],
+)
+
+/** A source's bytes in pieces small enough for D1's row and statement limits. */
+export const sourceChunks = sqliteTable(
+  'source_chunks',
+  {
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
+    seq: integer('seq').notNull(),
+    data: bytes('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.seq] })],
+)
+
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id),
+    number: integer('number').notNull(),
+    sourceId: text('source_id').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    /** Why this revision exists: a new upload, or a re-parse of a stored source by a newer parser. */
+    reason: text('reason', { enum: ['upload', 'renormalize'] }).notNull(),
+    /** The normalized article of this revision, as JSON. */
+    snapshot: text('snapshot').notNull(),
+    createdAt: timestamp('created_at'),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.number] })],
+)
+
+export const authors = sqliteTable('authors', {
+  slug: text('slug').primaryKey(),
+  name: text('name').notNull(),
+})
+
+export const articleAuthors = sqliteTable(
+  'article_authors',
+  {
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id),
+    position: integer('position').notNull(),
+    authorSlug: text('author_slug')
+      .notNull()
+      .references(() => authors.slug),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.position] }),
+    index('article_authors_author_idx').on(t.authorSlug),
+  ],
+)
+
+export const tags = sqliteTable('tags', {
+  slug: text('slug').primaryKey(),
+  name: text('name').notNull(),
+})
+
+export const articleTags = sqliteTable(
+  'article_tags',
+  {
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id),
+    position: integer('position').notNull(),
+    tagSlug: text('tag_slug')
+      .notNull()
+      .references(() => tags.slug),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.position] }),
+    index('article_tags_tag_idx').on(t.tagSlug),
+  ],
+)
+
+/** Body blocks in order. `data` holds what a type needs beyond text (heading level, list items) as JSON. */
+export const blocks = sqliteTable(
+  'blocks',
+  {
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id),
+    position: integer('position').notNull(),
+    type: text('type', { enum: ['paragraph', 'heading', 'quote', 'list'] }).notNull(),
+    text: text('text').notNull(),
+    data: text('data'),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.position] })],
+)
+
+export const related = sqliteTable(
+  'related',
+  {
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    url: text('url'),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.position] })],
+)
+
+/** Text kept beside the body: archive notices and image captions or credits. */
+export const notes = sqliteTable(
+  'notes',
+  {
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id),
+    kind: text('kind', { enum: ['notice', 'caption'] }).notNull(),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.kind, t.position] })],
+)
+
+/**
+ * One version number per cached collection page scope (`index`, later `author:<slug>`, `tag:<slug>`).
+ * Bumped in the same batch as the write that changes the scope, so KV page keys that embed it can
+ * never serve a stale page.
+ */
+export const cacheEpochs = sqliteTable('cache_epochs', {
+  scope: text('scope').primaryKey(),
+  epoch: integer('epoch').notNull(),
+})
+
+export type ArticleRow = typeof articles.$inferSelect
+export type SourceRow = typeof sources.$inferSelect
+export type RevisionRow = typeof revisions.$inferSelect

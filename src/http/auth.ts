@@ -1,0 +1,37 @@
+import { createMiddleware } from 'hono/factory'
+import type { AppEnv } from '../env'
+import { AppError } from './errors'
+
+const challenge = { 'WWW-Authenticate': 'Bearer realm="articles"' }
+
+async function digest(value: string): Promise<ArrayBuffer> {
+  return crypto.subtle.digest('SHA-256', new TextEncoder().encode(value))
+}
+
+/**
+ * Every write route requires `Authorization: Bearer <INGEST_TOKEN>`. Digests are compared in
+ * constant time so the comparison leaks neither the token nor its length.
+ */
+export const requireToken = createMiddleware<AppEnv>(async (c, next) => {
+  const expected = c.env.INGEST_TOKEN
+  if (!expected) {
+    throw new AppError(503, 'not_configured', 'Writes are disabled: INGEST_TOKEN is not set.')
+  }
+  const header = c.req.header('Authorization') ?? ''
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
+  if (!match?.[1]) {
+    throw new AppError(
+      401,
+      'unauthorized',
+      'Send the ingest token as "Authorization: Bearer <token>".',
+      challenge,
+    )
+  }
+  const [given, wanted] = await Promise.all([digest(match[1]), digest(expected)])
+  if (!crypto.subtle.timingSafeEqual(given, wanted)) {
+    throw new AppError(401, 'unauthorized', 'The bearer token is not valid.', {
+      'WWW-Authenticate': 'Bearer realm="articles", error="invalid_token"',
+    })
+  }
+  await next()
+})

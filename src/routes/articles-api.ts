@@ -1,0 +1,96 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { createDb } from '../db/client'
+import { getArticle, listArticles } from '../db/article-read'
+import { markDeleted, saveRenormalized, saveUpload, type SaveResult } from '../db/article-write'
+import { decodeCursor, encodeCursor } from '../db/cursor'
+import { getRenormalizeTarget, getSource, listRevisions } from '../db/history-read'
+import type { AppEnv } from '../env'
+import { requireToken } from '../http/auth'
+import { AppError, notFound } from '../http/errors'
+import { uploadFormat } from '../http/media-type'
+import { maxUploadBytes, readUploadBody } from '../http/upload-body'
+import { decodeUtf8 } from '../ingest/decode'
+import { normalizeUpload } from '../ingest'
+import { listQuery, slugParam, validate } from './validation'
+
+const uploadQuery = z.object({
+  sourceUrl: z.string().max(2048).optional(),
+  publishedAt: z.string().max(64).optional(),
+})
+
+const sourceQuery = z.object({ revision: z.coerce.number().int().min(1).optional() })
+
+const resultHeaders = (result: SaveResult) => ({ 'X-Ingest-Result': result.status })
+
+export const articlesApi = new Hono<AppEnv>()
+  .post('/', requireToken, validate('query', uploadQuery), async (c) => {
+    const format = uploadFormat(c.req.header('Content-Type'))
+    const bytes = await readUploadBody(c.req.raw, maxUploadBytes(c.env.MAX_UPLOAD_BYTES))
+    const meta = Object.fromEntries(
+      Object.entries(c.req.valid('query')).filter(([, value]) => value !== undefined),
+    ) as Record<string, string>
+    const article = normalizeUpload({ format, text: decodeUtf8(bytes) }, meta)
+    const db = createDb(c.env.DB)
+    const result = await saveUpload(db, article, {
+      format,
+      contentType: c.req.header('Content-Type') ?? '',
+      bytes,
+      meta,
+    })
+    const stored = await getArticle(db, result.slug)
+    if (!stored)
+      throw new AppError(409, 'conflict', 'The article changed while it was stored; retry.')
+    if (result.status === 'created') {
+      return c.json(stored, 201, { ...resultHeaders(result), Location: stored.url })
+    }
+    return c.json(stored, 200, resultHeaders(result))
+  })
+  .get('/', validate('query', listQuery), async (c) => {
+    const { limit, cursor } = c.req.valid('query')
+    const after = cursor === undefined ? null : decodeCursor(cursor)
+    if (cursor !== undefined && !after)
+      throw new AppError(400, 'invalid_cursor', 'cursor: not a cursor from this API')
+    const page = await listArticles(createDb(c.env.DB), { limit, cursor: after })
+    return c.json({ items: page.items, nextCursor: page.next && encodeCursor(page.next) })
+  })
+  .get('/:slug', validate('param', slugParam), async (c) => {
+    const article = await getArticle(createDb(c.env.DB), c.req.valid('param').slug)
+    if (!article) throw notFound()
+    return c.json(article)
+  })
+  .get('/:slug/revisions', validate('param', slugParam), async (c) => {
+    const slug = c.req.valid('param').slug
+    const items = await listRevisions(createDb(c.env.DB), slug)
+    if (!items) throw notFound()
+    return c.json({ slug, items })
+  })
+  .get('/:slug/source', validate('param', slugParam), validate('query', sourceQuery), async (c) => {
+    const { slug } = c.req.valid('param')
+    const source = await getSource(createDb(c.env.DB), slug, c.req.valid('query').revision)
+    if (!source) throw notFound('article or revision')
+    return c.body(source.bytes, 200, {
+      'Content-Type': source.contentType || 'application/octet-stream',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'X-Content-SHA256': source.sha256,
+    })
+  })
+  .post('/:slug/renormalize', requireToken, validate('param', slugParam), async (c) => {
+    const db = createDb(c.env.DB)
+    const target = await getRenormalizeTarget(db, c.req.valid('param').slug)
+    if (!target) throw notFound()
+    const { article, source } = target
+    const normalized = normalizeUpload(
+      { format: source.format, text: decodeUtf8(source.bytes) },
+      source.meta,
+    )
+    const result = await saveRenormalized(db, article, normalized)
+    const stored = await getArticle(db, result.slug)
+    if (!stored) throw notFound()
+    return c.json(stored, 200, resultHeaders(result))
+  })
+  .delete('/:slug', requireToken, validate('param', slugParam), async (c) => {
+    const deleted = await markDeleted(createDb(c.env.DB), c.req.valid('param').slug)
+    if (!deleted) throw notFound()
+    return c.body(null, 204)
+  })

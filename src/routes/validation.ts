@@ -1,0 +1,30 @@
+import { zValidator } from '@hono/zod-validator'
+import type { ValidationTargets } from 'hono'
+import { z } from 'zod'
+import { AppError, notFound } from '../http/errors'
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** Route params and queries are validated here; a failure is a 400 in the one error shape. */
+export const validate = <Target extends keyof ValidationTargets, T extends z.ZodType>(
+  target: Target,
+  schema: T,
+) =>
+  zValidator(target, schema, (result) => {
+    if (!result.success) {
+      if (target === 'param') throw notFound()
+      const issue = result.error.issues[0]
+      const where = issue?.path.length ? issue.path.join('.') : target
+      throw new AppError(400, 'invalid_request', `${where}: ${issue?.message ?? 'invalid'}`)
+    }
+  })
+
+/** A slug that cannot exist is simply not found. */
+export const slugParam = z.object({
+  slug: z.string().max(120).regex(SLUG_PATTERN),
+})
+
+export const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(512).optional(),
+})

@@ -1,0 +1,79 @@
+import type { ArticleSummary } from '../model/article'
+import { Byline, PublishedDate } from './byline'
+import { Layout, renderDocument } from './layout'
+import type { Site } from './site'
+
+export interface IndexPageOptions {
+  /** The h1, e.g. an author's or a tag's name; the front page leaves it out. */
+  heading?: string
+  /** Path the listing lives at, which the next-page link adds its cursor to. Default `/`. */
+  basePath?: string
+  /** The cursor this page was requested with, so its canonical URL names it. */
+  cursor?: string
+}
+
+const pagePath = (basePath: string, cursor: string | undefined | null) =>
+  cursor ? `${basePath}?cursor=${encodeURIComponent(cursor)}` : basePath
+
+function Summary({ item }: { item: ArticleSummary }) {
+  return (
+    <article>
+      {item.kicker && <p class="kicker">{item.kicker}</p>}
+      <h2>
+        <a href={item.url}>{item.headline}</a>
+      </h2>
+      {(item.authors.length > 0 || item.publishedAt !== null) && (
+        <p class="meta">
+          <Byline authors={item.authors} />
+          {item.authors.length > 0 && item.publishedAt !== null && ' · '}
+          <PublishedDate iso={item.publishedAt} />
+        </p>
+      )}
+      <p class="summary">{item.summary}</p>
+    </article>
+  )
+}
+
+export function renderIndexPage(
+  items: ArticleSummary[],
+  nextCursor: string | null,
+  site: Site,
+  opts: IndexPageOptions = {},
+): string {
+  const basePath = opts.basePath ?? '/'
+  const next = nextCursor === null ? null : pagePath(basePath, nextCursor)
+  return renderDocument(
+    <Layout
+      site={site}
+      title={opts.heading === undefined ? site.name : `${opts.heading} | ${site.name}`}
+      description={`${opts.heading ?? 'Latest articles'} from ${site.name}.`}
+      canonicalPath={pagePath(basePath, opts.cursor)}
+      head={next !== null && <link rel="next" href={next} />}
+    >
+      <h1>{opts.heading ?? 'Latest articles'}</h1>
+      {items.length === 0 ? (
+        <div class="empty">
+          <p>No articles yet.</p>
+          <p>
+            Upload one with <code>POST /api/articles</code>.
+          </p>
+        </div>
+      ) : (
+        <ol class="articles">
+          {items.map((item) => (
+            <li>
+              <Summary item={item} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {next !== null && (
+        <nav aria-label="More articles">
+          <a href={next} rel="next">
+            Older articles →
+          </a>
+        </nav>
+      )}
+    </Layout>,
+  )
+}

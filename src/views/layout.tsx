@@ -1,0 +1,55 @@
+import { raw } from 'hono/html'
+import type { Child } from 'hono/jsx'
+import type { JSX } from 'hono/jsx/jsx-runtime'
+import { absoluteUrl } from './paths'
+import type { Site } from './site'
+import { STYLES } from './styles'
+
+interface LayoutProps {
+  site: Site
+  title: string
+  description: string
+  /** Path of the page's canonical URL; pages that are not documents (errors) leave it out. */
+  canonicalPath?: string
+  head?: Child
+  children?: Child
+}
+
+export function Layout({ site, title, description, canonicalPath, head, children }: LayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <meta name="description" content={description} />
+        {canonicalPath !== undefined && (
+          <link rel="canonical" href={absoluteUrl(site, canonicalPath)} />
+        )}
+        <style>{raw(STYLES)}</style>
+        {head}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <header>
+          <a class="site-name" href="/">
+            {site.name}
+          </a>
+        </header>
+        <main id="main">{children}</main>
+        <footer>
+          <p>{site.name}</p>
+        </footer>
+      </body>
+    </html>
+  )
+}
+
+/** A page as a complete document. Views are synchronous, so the tree renders to a plain string. */
+export function renderDocument(page: JSX.Element): string {
+  const html: string | Promise<string> = page.toString()
+  if (typeof html !== 'string') throw new Error('a view rendered asynchronously')
+  return `<!doctype html>${html}`
+}

@@ -1,0 +1,122 @@
+/**
+ * The one stylesheet, inlined in every page. The CSP allows it by hash: after any edit here,
+ * update STYLE_HASH (tests/views/styles.unit.test.ts prints the new value when they differ).
+ */
+export const STYLES = `
+:root {
+  color-scheme: light dark;
+  --bg: #fdfcfa;
+  --fg: #1c1c1c;
+  --muted: #595959;
+  --rule: #dcdcdc;
+  --link: #1a4c9c;
+  --accent: #8c1d1d;
+  --note: #f3efe4;
+  --serif: Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, serif;
+  --sans: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #151515;
+    --fg: #e6e4e0;
+    --muted: #a6a6a6;
+    --rule: #383838;
+    --link: #8db6f5;
+    --accent: #f2a7a0;
+    --note: #221f18;
+  }
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0;
+  background: var(--bg);
+  color: var(--fg);
+  font: 1.125rem/1.6 var(--serif);
+  overflow-wrap: break-word;
+}
+body > header, body > main, body > footer {
+  max-width: calc(65ch + 2rem);
+  margin: 0 auto;
+  padding: 0 1rem;
+}
+body > header { padding-block: 1rem; border-bottom: 1px solid var(--rule); }
+body > main { padding-block: 1.5rem 3rem; }
+body > footer { padding-block: 1rem 2rem; border-top: 1px solid var(--rule); }
+/* Not on header and footer themselves: their ch must match main's so the three columns align. */
+.site-name, body > footer p, .kicker, .byline, .meta, nav, .notice, .captions, .tags, .related h2 {
+  font-family: var(--sans);
+}
+body > footer p, .meta, .captions { color: var(--muted); font-size: 0.875rem; }
+.site-name { color: var(--fg); font-weight: 700; text-decoration: none; }
+a { color: var(--link); text-underline-offset: 0.15em; }
+a:hover { text-decoration-thickness: 2px; }
+a:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
+.skip { position: absolute; left: -9999px; }
+.skip:focus { left: 1rem; top: 1rem; padding: 0.5rem; background: var(--bg); }
+h1, h2, h3, h4 { line-height: 1.2; margin: 1.5em 0 0.5em; }
+h1 { font-size: clamp(1.75rem, 4vw + 1rem, 2.5rem); margin-top: 0.25rem; }
+article > header { margin-bottom: 1.5rem; }
+.kicker {
+  margin: 0;
+  color: var(--accent);
+  font-variant-caps: all-small-caps;
+  letter-spacing: 0.06em;
+  font-weight: 600;
+}
+.kicker a { color: inherit; text-decoration: none; }
+.byline { margin: 0.5rem 0 0; font-size: 0.9375rem; }
+.meta { margin: 0.25rem 0 0; }
+.dateline { font-family: var(--sans); font-size: 0.875em; font-weight: 600; letter-spacing: 0.03em; }
+blockquote { margin: 1.5rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); font-style: italic; }
+.notice {
+  margin: 0 0 1.5rem;
+  padding: 0.75rem 1rem;
+  background: var(--note);
+  border-radius: 4px;
+  font-size: 0.875rem;
+}
+.notice p { margin: 0; }
+.notice p + p { margin-top: 0.5rem; }
+.captions, .related { margin-top: 2.5rem; padding-top: 1rem; border-top: 1px solid var(--rule); }
+.captions h2, .related h2 { font-size: 0.875rem; text-transform: uppercase; letter-spacing: 0.06em; margin-top: 0; }
+.related ul { padding-left: 1.25rem; }
+.related li + li { margin-top: 0.5rem; }
+.tags { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; margin: 2rem 0 0; padding: 0; font-size: 0.875rem; }
+.tags a { display: inline-block; padding: 0.125rem 0.625rem; border: 1px solid var(--rule); border-radius: 999px; text-decoration: none; }
+.articles { list-style: none; margin: 0; padding: 0; }
+.articles > li { padding: 1.25rem 0; border-bottom: 1px solid var(--rule); }
+.articles h2 { font-size: 1.375rem; margin: 0.125rem 0 0.25rem; }
+.articles h2 a { color: var(--fg); text-decoration: none; }
+.articles h2 a:hover { text-decoration: underline; }
+.summary { margin: 0.5rem 0 0; }
+.empty { color: var(--muted); }
+nav { margin-top: 2rem; font-size: 0.9375rem; }
+@media (min-width: 48rem) {
+  body { font-size: 1.1875rem; }
+}
+@media print {
+  :root {
+    color-scheme: light;
+    --bg: #fff;
+    --fg: #000;
+    --muted: #000;
+    --rule: #888;
+    --link: #000;
+    --accent: #000;
+    --note: #fff;
+  }
+  body { font-size: 11pt; line-height: 1.45; }
+  body > header, body > footer, .skip, nav { display: none; }
+  body > main { max-width: none; padding: 0; }
+  a { text-decoration: none; }
+  .notice { border: 1px solid var(--rule); }
+  .related a[href]::after { content: ' (' attr(href) ')'; font-size: 0.875em; overflow-wrap: anywhere; }
+  h1, h2, h3, h4 { break-after: avoid; }
+  blockquote, li { break-inside: avoid; }
+  p { orphans: 3; widows: 3; }
+}
+`
+
+/** CSP source for STYLES: `style-src` must list it. */
+export const STYLE_HASH = "'sha256-bvYv9m7Mi8VvcvYCsvoe5ZioLZ+YQfAlUdD7pUfEsb4='"

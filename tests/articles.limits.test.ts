@@ -1,0 +1,100 @@
+import { env } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+import { get, storageSnapshot, upload } from './helpers'
+
+const json = { type: 'application/json' }
+
+async function gzip(text: string): Promise<Uint8Array> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))
+  return new Uint8Array(await new Response(stream).arrayBuffer())
+}
+
+describe('D1 limits are design inputs', () => {
+  it('stores an article with 300 paragraphs and 60 authors (more than 100 bound parameters)', async () => {
+    const article = {
+      title: 'ARCHIVE: A very long dispatch',
+      body: Array.from({ length: 300 }, (_, i) => `Paragraph number ${i + 1} of the dispatch.`),
+      authors: Array.from({ length: 60 }, (_, i) => `Reporter Number${i + 1}`),
+      tags: Array.from({ length: 40 }, (_, i) => `Topic ${i + 1}`),
+      related: Array.from({ length: 30 }, (_, i) => ({
+        title: `Earlier story ${i + 1}`,
+        url: null,
+      })),
+    }
+    const res = await upload(JSON.stringify(article), json)
+    expect(res.status).toBe(201)
+    const stored = (await res.json()) as {
+      slug: string
+      body: { text: string }[]
+      authors: { slug: string }[]
+    }
+    expect(stored.body).toHaveLength(300)
+    expect(stored.body[299]!.text).toBe('Paragraph number 300 of the dispatch.')
+    expect(stored.authors).toHaveLength(60)
+    expect(stored.authors[59]!.slug).toBe('reporter-number60')
+    const read = (await (await get(`/api/articles/${stored.slug}`)).json()) as typeof stored & {
+      tags: unknown[]
+      related: unknown[]
+    }
+    expect(read.tags).toHaveLength(41)
+    expect(read.related).toHaveLength(30)
+    expect((await get(`/articles/${stored.slug}`)).status).toBe(200)
+  })
+
+  it('keeps an upload larger than one source chunk byte for byte', async () => {
+    const paragraph =
+      'Ünïcödé text — with “quotes” and more words to fill the archive post. '.repeat(30)
+    const text = `BIG: A large post\n\n${Array.from({ length: 400 }, () => paragraph.trim()).join('\n\n')}\n`
+    const bytes = new TextEncoder().encode(text)
+    expect(bytes.length).toBeGreaterThan(600 * 1024)
+    expect(bytes.length).toBeLessThan(1024 * 1024)
+    const res = await upload(bytes)
+    expect(res.status).toBe(201)
+    const { slug } = (await res.json()) as { slug: string }
+    const chunks = await env.DB.prepare('SELECT count(*) AS n FROM source_chunks').first<{
+      n: number
+    }>()
+    expect(chunks!.n).toBeGreaterThanOrEqual(3)
+    const source = await get(`/api/articles/${slug}/source`)
+    expect(new Uint8Array(await source.arrayBuffer())).toEqual(bytes)
+  })
+})
+
+describe('upload size limit', () => {
+  it('accepts a gzip body and stores the inflated original', async () => {
+    const text = 'GZIP: Compressed upload\n\nA paragraph that travelled compressed.\n'
+    const res = await upload(await gzip(text), { headers: { 'Content-Encoding': 'gzip' } })
+    expect(res.status).toBe(201)
+    const { slug } = (await res.json()) as { slug: string }
+    expect(await (await get(`/api/articles/${slug}/source`)).text()).toBe(text)
+  })
+
+  it('refuses a gzip body that inflates past the limit, writing nothing', async () => {
+    const before = await storageSnapshot()
+    const bomb = await gzip(`BOMB: x\n\n${'a'.repeat(2 * 1024 * 1024)}`)
+    expect(bomb.length).toBeLessThan(10_000)
+    const res = await upload(bomb, { headers: { 'Content-Encoding': 'gzip' } })
+    expect(res.status).toBe(413)
+    expect(await storageSnapshot()).toEqual(before)
+  })
+
+  it('counts a streamed body without Content-Length against the limit', async () => {
+    const chunk = new TextEncoder().encode('y'.repeat(64 * 1024))
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 20) controller.enqueue(chunk)
+        else controller.close()
+      },
+    })
+    const res = await upload(body)
+    expect(res.status).toBe(413)
+  })
+
+  it('refuses corrupt gzip with 400', async () => {
+    const res = await upload(new Uint8Array([0x1f, 0x8b, 1, 2, 3, 4]), {
+      headers: { 'Content-Encoding': 'gzip' },
+    })
+    expect(res.status).toBe(400)
+  })
+})

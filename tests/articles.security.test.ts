@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import app from '../src/index'
+import { get, send, upload } from './helpers'
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+describe('every write route needs the bearer token', () => {
+  // app.routes lists a route once per handler (middleware included): keep one of each.
+  const writeRoutes = [
+    ...new Map(
+      app.routes
+        .filter((r) => WRITE_METHODS.has(r.method))
+        .map((r) => [`${r.method} ${r.path}`, r]),
+    ).values(),
+  ]
+
+  it('finds the write routes the app serves', () => {
+    expect(writeRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'DELETE /api/articles/:slug',
+      'POST /api/articles',
+      'POST /api/articles/:slug/renormalize',
+    ])
+  })
+
+  for (const route of writeRoutes) {
+    const path = route.path.replace(':slug', 'some-article')
+    it(`${route.method} ${route.path} → 401 without a token and with a wrong one`, async () => {
+      const attempts: Record<string, string>[] = [
+        {},
+        { Authorization: 'Bearer wrong' },
+        { Authorization: 'Basic dGVzdC10b2tlbg==' },
+      ]
+      for (const headers of attempts) {
+        const res = await send(route.method, path, headers)
+        expect(res.status).toBe(401)
+        expect(res.headers.get('WWW-Authenticate')).toMatch(/^Bearer realm="articles"/)
+      }
+    })
+  }
+})
+
+describe('HTML escapes what it did not make', () => {
+  const payloads = [
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    '</script><script>alert(2)</script>',
+  ]
+  const evil = payloads.join(' ')
+
+  it('renders hostile JSON uploads inert in the page', async () => {
+    const res = await upload(
+      JSON.stringify({
+        title: `XSS: ${evil}`,
+        body: [`${evil} paragraph.`, 'Second paragraph.'],
+        authors: [`Mallory ${evil}`],
+        dateline: evil,
+        related: [{ title: evil, url: null }],
+        captions: [evil],
+        notices: [evil],
+        tags: [evil],
+      }),
+      { type: 'application/json' },
+    )
+    expect(res.status).toBe(201)
+    const { slug } = (await res.json()) as { slug: string }
+    for (const path of [`/articles/${slug}`, '/']) {
+      const html = await (await get(path)).text()
+      expect(html).not.toMatch(/<script>alert/i)
+      expect(html).not.toMatch(/<img/i)
+      expect(html).not.toMatch(/href="javascript:/i)
+      expect(html.match(/<script/gi)?.length ?? 0).toBeLessThanOrEqual(1)
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    }
+  })
+})
+
+it('refuses a javascript: URL at the door', async () => {
+  const res = await upload(
+    JSON.stringify({
+      title: 'A title',
+      body: ['Text.'],
+      related: [{ title: 'x', url: 'javascript:alert(3)' }],
+    }),
+    { type: 'application/json' },
+  )
+  expect(res.status).toBe(400)
+  expect(((await res.json()) as { error: { code: string; message: string } }).error).toEqual({
+    code: 'invalid_field',
+    message: expect.stringContaining('related[0].url') as unknown as string,
+  })
+})
+
+describe('security headers', () => {
+  it('sends a strict CSP and the usual headers on pages and API responses', async () => {
+    for (const path of ['/', '/api/articles', '/healthz']) {
+      const res = await get(path)
+      const csp = res.headers.get('Content-Security-Policy') ?? ''
+      expect(csp).toContain("default-src 'none'")
+      expect(csp).toContain("frame-ancestors 'none'")
+      expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/)
+      expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+      expect(res.headers.get('X-Frame-Options')).toBe('SAMEORIGIN')
+      expect(res.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin')
+      expect(res.headers.get('Strict-Transport-Security')).toMatch(/max-age=/)
+    }
+  })
+})

@@ -1,0 +1,61 @@
+import { env, SELF } from 'cloudflare:test'
+
+export const TOKEN = 'test-token'
+export const ORIGIN = 'http://example.test'
+
+export function upload(
+  body: BodyInit,
+  {
+    type = 'text/plain; charset=utf-8',
+    token = TOKEN,
+    query = '',
+    headers = {},
+  }: {
+    type?: string | null
+    token?: string | null
+    query?: string
+    headers?: Record<string, string>
+  } = {},
+) {
+  const all: Record<string, string> = { ...headers }
+  if (type !== null) all['Content-Type'] = type
+  if (token !== null) all.Authorization = `Bearer ${token}`
+  return SELF.fetch(`${ORIGIN}/api/articles${query}`, { method: 'POST', headers: all, body })
+}
+
+export const get = (path: string, headers: Record<string, string> = {}) =>
+  SELF.fetch(`${ORIGIN}${path}`, { headers })
+
+export const send = (method: string, path: string, headers: Record<string, string> = {}) =>
+  SELF.fetch(`${ORIGIN}${path}`, { method, headers })
+
+export const auth = { Authorization: `Bearer ${TOKEN}` }
+
+const TABLES = [
+  'articles',
+  'sources',
+  'source_chunks',
+  'revisions',
+  'authors',
+  'article_authors',
+  'tags',
+  'article_tags',
+  'blocks',
+  'related',
+  'notes',
+  'cache_epochs',
+] as const
+
+/** Row counts of every table plus the number of KV keys: a write leaves a trace here. */
+export async function storageSnapshot(): Promise<Record<string, number>> {
+  const select = TABLES.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ')
+  const counts = (await env.DB.prepare(`SELECT ${select}`).first()) as Record<string, number>
+  const epochs = await env.DB.prepare(
+    'SELECT coalesce(sum(epoch), 0) AS n FROM cache_epochs',
+  ).first<{ n: number }>()
+  const keys = await env.PAGES.list()
+  return { ...counts, epochSum: epochs?.n ?? 0, kvKeys: keys.keys.length }
+}
+
+/** Lets waitUntil work (KV page writes) finish before the next request looks. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 50))

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { renderErrorPage } from '../../src/views/error-page'
+import { site } from './fixtures'
+
+describe('error page', () => {
+  it('tells a browser the page is missing and keeps it out of search results', () => {
+    const html = renderErrorPage(404, 'No article at /articles/nope.', site)
+    expect(html.startsWith('<!doctype html><html lang="en">')).toBe(true)
+    expect(html).toContain('<title>Page not found | Edge Articles</title>')
+    expect(html).toContain('<meta name="robots" content="noindex"/>')
+    expect(html).toContain(
+      '<main id="main"><p class="kicker">Error 404</p><h1>Page not found</h1>' +
+        '<p>No article at /articles/nope.</p><p><a href="/">Back to the latest articles</a></p></main>',
+    )
+    expect(html).not.toContain('rel="canonical"')
+  })
+
+  it('names server errors plainly', () => {
+    const html = renderErrorPage(500, 'The article store did not answer.', site)
+    expect(html).toContain('<h1>Something went wrong</h1>')
+    expect(html).toContain('<p class="kicker">Error 500</p>')
+  })
+})
