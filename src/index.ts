@@ -3,12 +3,16 @@ import type { AppEnv } from './env'
 import { errorBody, handleError } from './http/handle-error'
 import { securityHeaders } from './http/security-headers'
 import { articlesApi } from './routes/articles-api'
-import { pages } from './routes/pages'
+import { listingPages, listingsApi } from './routes/listings'
+import { articlePages } from './routes/pages'
 
 const app = new Hono<AppEnv>()
   .use(securityHeaders)
+  .get('/healthz', (c) => c.text('ok'))
   .route('/api/articles', articlesApi)
-  .route('/', pages)
+  .route('/api', listingsApi)
+  .route('/articles', articlePages)
+  .route('/', listingPages)
 
 app.notFound((c) =>
   c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404),

@@ -89,10 +89,39 @@ function toBlock(row: typeof blocks.$inferSelect): Block {
   }
 }
 
+/** Narrows a listing to one author's or one tag's articles. */
+export type ListFilter = { author: string } | { tag: string } | null
+
+export interface ListQuery {
+  limit: number
+  cursor: ListCursor | null
+  filter?: ListFilter
+}
+
+function filterCondition(db: Db, filter: ListFilter | undefined) {
+  if (!filter) return undefined
+  if ('author' in filter) {
+    return inArray(
+      articles.id,
+      db
+        .select({ id: articleAuthors.articleId })
+        .from(articleAuthors)
+        .where(eq(articleAuthors.authorSlug, filter.author)),
+    )
+  }
+  return inArray(
+    articles.id,
+    db
+      .select({ id: articleTags.articleId })
+      .from(articleTags)
+      .where(eq(articleTags.tagSlug, filter.tag)),
+  )
+}
+
 /** The newest live articles after `cursor`, one more than `limit` to tell whether a next page exists. */
 export async function listArticles(
   db: Db,
-  { limit, cursor }: { limit: number; cursor: ListCursor | null },
+  { limit, cursor, filter }: ListQuery,
 ): Promise<{ items: ArticleSummary[]; next: ListCursor | null }> {
   const after = cursor
     ? or(
@@ -103,7 +132,7 @@ export async function listArticles(
   const rows = await db
     .select()
     .from(articles)
-    .where(and(isNull(articles.deletedAt), after))
+    .where(and(isNull(articles.deletedAt), after, filterCondition(db, filter)))
     .orderBy(desc(articles.sortKey), desc(articles.id))
     .limit(limit + 1)
     .all()
@@ -150,3 +179,9 @@ function toSummary(row: ArticleRow, authorList: Named[]): ArticleSummary {
     revision: row.revision,
   }
 }
+
+export const getAuthor = (db: Db, slug: string): Promise<Named | undefined> =>
+  db.select().from(authors).where(eq(authors.slug, slug)).get()
+
+export const getTag = (db: Db, slug: string): Promise<Named | undefined> =>
+  db.select().from(tags).where(eq(tags.slug, slug)).get()

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { NormalizedArticle, SourceFormat } from '../model/article'
 import { invalidate } from '../cache/invalidate'
-import { scopesForArticle } from '../cache/scopes'
+import { scopesForArticle, type ArticleLinks } from '../cache/scopes'
 import { newId, sha256Hex } from '../lib/hash'
 import type { Db } from './client'
 import { chunkRows, SOURCE_CHUNK_BYTES } from './limits'
@@ -86,6 +86,9 @@ export async function saveUpload(
 
     const articleId = current?.id ?? newId()
     const slug = current?.slug ?? (await findSlug(db, article.slug))
+    const previous = current
+      ? { revision: current.revision, ...(await linksOf(db, articleId)) }
+      : undefined
     const known = current
       ? await db
           .select({ id: sources.id })
@@ -100,7 +103,7 @@ export async function saveUpload(
       ...writeArticleRow(
         db,
         { articleId, identity, slug, article, fingerprint, sourceId, revision },
-        current,
+        previous,
       ),
       ...(known ? [] : writeSource(db, { sourceId, articleId, sha256, upload })),
       ...writeRevision(db, {
@@ -151,7 +154,7 @@ export async function saveRenormalized(
         sourceId: current.sourceId,
         revision,
       },
-      current,
+      { revision: current.revision, ...(await linksOf(db, current.id)) },
     ),
     ...writeRevision(db, {
       articleId: current.id,
@@ -172,15 +175,36 @@ export async function saveRenormalized(
 
 /** Soft delete: the article stops being served; its revisions and sources stay. */
 export async function markDeleted(db: Db, slug: string): Promise<boolean> {
+  const live = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.slug, slug), isNull(articles.deletedAt)))
+    .get()
+  if (!live) return false
   const [result] = await db.batch([
     db
       .update(articles)
       .set({ deletedAt: new Date().toISOString() })
-      .where(and(eq(articles.slug, slug), isNull(articles.deletedAt)))
+      .where(and(eq(articles.id, live.id), isNull(articles.deletedAt)))
       .returning({ id: articles.id }),
-    ...invalidate(db, scopesForArticle(slug)),
+    ...invalidate(db, scopesForArticle(slug, await linksOf(db, live.id))),
   ])
   return result.length > 0
+}
+
+/** The authors and tags an article is linked to now. */
+async function linksOf(db: Db, articleId: string): Promise<ArticleLinks> {
+  const [authorRows, tagRows] = await db.batch([
+    db
+      .select({ slug: articleAuthors.authorSlug })
+      .from(articleAuthors)
+      .where(eq(articleAuthors.articleId, articleId)),
+    db
+      .select({ slug: articleTags.tagSlug })
+      .from(articleTags)
+      .where(eq(articleTags.articleId, articleId)),
+  ])
+  return { authorSlugs: authorRows.map((r) => r.slug), tagSlugs: tagRows.map((r) => r.slug) }
 }
 
 interface ArticleRowInput {
@@ -196,7 +220,7 @@ interface ArticleRowInput {
 function writeArticleRow(
   db: Db,
   input: ArticleRowInput,
-  current: { revision: number } | undefined,
+  current: ({ revision: number } & ArticleLinks) | undefined,
 ): Statement[] {
   const { articleId, slug, article } = input
   const now = new Date().toISOString()
@@ -281,7 +305,17 @@ function writeArticleRow(
     ...chunkRows(blockRows, 5).map((chunk) => db.insert(blocks).values(chunk)),
     ...chunkRows(relatedRows, 4).map((chunk) => db.insert(related).values(chunk)),
     ...chunkRows(noteRows, 4).map((chunk) => db.insert(notes).values(chunk)),
-    ...invalidate(db, scopesForArticle(slug)),
+    ...invalidate(
+      db,
+      scopesForArticle(
+        slug,
+        {
+          authorSlugs: article.authors.map((a) => a.slug),
+          tagSlugs: article.tags.map((t) => t.slug),
+        },
+        ...(current ? [current] : []),
+      ),
+    ),
   ]
 }
 

@@ -1,0 +1,10 @@
+import type { Context } from 'hono'
+import { accepts } from 'hono/accepts'
+
+/** True when the client prefers JSON over HTML (`Accept: application/json`). */
+export const wantsJson = (c: Context) =>
+  accepts(c, {
+    header: 'Accept',
+    supports: ['text/html', 'application/json'],
+    default: 'text/html',
+  }) === 'application/json'
