@@ -56,7 +56,10 @@ describe('D1 limits are design inputs', () => {
     }>()
     expect(chunks!.n).toBeGreaterThanOrEqual(3)
     const source = await get(`/api/articles/${slug}/source`)
-    expect(new Uint8Array(await source.arrayBuffer())).toEqual(bytes)
+    const returned = new Uint8Array(await source.arrayBuffer())
+    expect(returned.length).toBe(bytes.length)
+    // Compared as text: a deep equality over 600,000 array elements costs seconds.
+    expect(new TextDecoder().decode(returned)).toBe(text)
   })
 })
 
