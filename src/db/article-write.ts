@@ -1,35 +1,20 @@
 import { and, eq, isNull } from 'drizzle-orm'
-import type { BatchItem } from 'drizzle-orm/batch'
-import type { NormalizedArticle, SourceFormat } from '../model/article'
 import { invalidate } from '../cache/invalidate'
 import { scopesForArticle, type ArticleLinks } from '../cache/scopes'
-import { newId, sha256Hex } from '../lib/hash'
-import type { Db } from './client'
-import { chunkRows, SOURCE_CHUNK_BYTES } from './limits'
-import {
-  articleAuthors,
-  articles,
-  articleTags,
-  authors,
-  blocks,
-  notes,
-  related,
-  revisions,
-  sourceChunks,
-  sources,
-  tags,
-} from './schema'
-import { findSlug } from './slugs'
 import { AppError } from '../http/errors'
+import { newId, sha256Hex } from '../lib/hash'
+import type { NormalizedArticle } from '../model/article'
+import type { Db } from './client'
+import {
+  revisionStatements,
+  sourceStatements,
+  type Statement,
+  type Upload,
+} from './revision-statements'
+import { articleAuthors, articles, articleTags, sources } from './schema'
+import { findSlug } from './slugs'
 
-/** An original upload, kept byte for byte. */
-export interface Upload {
-  format: SourceFormat
-  contentType: string
-  bytes: Uint8Array
-  /** Upload parameters that shaped normalization (query string), kept to re-normalize later. */
-  meta: Record<string, string>
-}
+export type { Upload } from './revision-statements'
 
 export type SaveStatus = 'created' | 'updated' | 'unchanged'
 
@@ -39,13 +24,18 @@ export interface SaveResult {
   revision: number
 }
 
-type Statement = BatchItem<'sqlite'>
-
-/** Concurrent writers to one article lose a race on the revision key; they retry this often. */
-const MAX_ATTEMPTS = 8
+/**
+ * Concurrent writers to one article race on the revision key; a loser retries from a fresh read
+ * after a short random pause, so a burst of N writers settles in about N rounds.
+ */
+const MAX_ATTEMPTS = 30
+const backoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)))
 
 const identityOf = (article: NormalizedArticle) =>
   article.sourceUrl ? `url:${article.sourceUrl}` : `slug:${article.slug}`
+
+const fingerprintOf = (article: NormalizedArticle) => sha256Hex(JSON.stringify(article))
 
 /**
  * Stores an upload: a new article, a new revision of an existing one, or nothing when the same
@@ -57,7 +47,7 @@ export async function saveUpload(
   upload: Upload,
 ): Promise<SaveResult> {
   const identity = identityOf(article)
-  const fingerprint = await sha256Hex(JSON.stringify(article))
+  const fingerprint = await fingerprintOf(article)
   const sha256 = await sha256Hex(upload.bytes)
 
   for (let attempt = 1; ; attempt++) {
@@ -74,99 +64,74 @@ export async function saveUpload(
       .innerJoin(sources, eq(sources.id, articles.sourceId))
       .where(eq(articles.identity, identity))
       .get()
-
-    if (
-      current &&
-      !current.deletedAt &&
-      current.fingerprint === fingerprint &&
-      current.sourceSha256 === sha256
-    ) {
+    const live = current && !current.deletedAt
+    if (live && current.fingerprint === fingerprint && current.sourceSha256 === sha256) {
       return { status: 'unchanged', slug: current.slug, revision: current.revision }
     }
 
     const articleId = current?.id ?? newId()
     const slug = current?.slug ?? (await findSlug(db, article.slug))
-    const previous = current
-      ? { revision: current.revision, ...(await linksOf(db, articleId)) }
-      : undefined
-    const known = current
-      ? await db
-          .select({ id: sources.id })
-          .from(sources)
-          .where(and(eq(sources.articleId, articleId), eq(sources.sha256, sha256)))
-          .get()
-      : undefined
+    const known = current && (await sourceWithHash(db, articleId, sha256))
     const sourceId = known?.id ?? newId()
     const revision = (current?.revision ?? 0) + 1
+    const previous = current && { revision: current.revision, ...(await linksOf(db, articleId)) }
 
-    const statements: Statement[] = [
-      ...writeArticleRow(
+    // The article row comes first: sources reference it.
+    const statements = [
+      ...revisionStatements(
         db,
-        { articleId, identity, slug, article, fingerprint, sourceId, revision },
+        { articleId, identity, slug, revision, reason: 'upload', sourceId, fingerprint, article },
         previous,
       ),
-      ...(known ? [] : writeSource(db, { sourceId, articleId, sha256, upload })),
-      ...writeRevision(db, {
-        articleId,
-        revision,
-        sourceId,
-        fingerprint,
-        article,
-        reason: 'upload',
-      }),
+      ...(known ? [] : sourceStatements(db, { sourceId, articleId, sha256, upload })),
     ]
     try {
-      await db.batch(statements as [Statement, ...Statement[]])
-      return { status: current && !current.deletedAt ? 'updated' : 'created', slug, revision }
+      await runBatch(db, statements)
+      return { status: live ? 'updated' : 'created', slug, revision }
     } catch (error) {
       if (!isConstraintError(error) || attempt >= MAX_ATTEMPTS) throw conflictOr(error)
+      await backoff(attempt)
     }
   }
+}
+
+/** The state of a live article that re-normalizing replaces. */
+export interface RenormalizeTarget {
+  id: string
+  identity: string
+  slug: string
+  revision: number
+  fingerprint: string
+  sourceId: string
 }
 
 /** Re-normalizes a stored article from its source: a new revision when the parser's output changed. */
 export async function saveRenormalized(
   db: Db,
-  current: {
-    id: string
-    slug: string
-    revision: number
-    fingerprint: string
-    sourceId: string
-    identity: string
-  },
+  current: RenormalizeTarget,
   article: NormalizedArticle,
 ): Promise<SaveResult> {
-  const fingerprint = await sha256Hex(JSON.stringify(article))
+  const fingerprint = await fingerprintOf(article)
   if (fingerprint === current.fingerprint) {
     return { status: 'unchanged', slug: current.slug, revision: current.revision }
   }
   const revision = current.revision + 1
-  const statements = [
-    ...writeArticleRow(
-      db,
-      {
-        articleId: current.id,
-        identity: current.identity,
-        slug: current.slug,
-        article,
-        fingerprint,
-        sourceId: current.sourceId,
-        revision,
-      },
-      { revision: current.revision, ...(await linksOf(db, current.id)) },
-    ),
-    ...writeRevision(db, {
+  const statements = revisionStatements(
+    db,
+    {
       articleId: current.id,
+      identity: current.identity,
+      slug: current.slug,
       revision,
+      reason: 'renormalize',
       sourceId: current.sourceId,
       fingerprint,
       article,
-      reason: 'renormalize',
-    }),
-  ]
+    },
+    { revision: current.revision, ...(await linksOf(db, current.id)) },
+  )
   try {
-    await db.batch(statements as [Statement, ...Statement[]])
+    await runBatch(db, statements)
   } catch (error) {
     throw conflictOr(error)
   }
@@ -192,6 +157,13 @@ export async function markDeleted(db: Db, slug: string): Promise<boolean> {
   return result.length > 0
 }
 
+const sourceWithHash = (db: Db, articleId: string, sha256: string) =>
+  db
+    .select({ id: sources.id })
+    .from(sources)
+    .where(and(eq(sources.articleId, articleId), eq(sources.sha256, sha256)))
+    .get()
+
 /** The authors and tags an article is linked to now. */
 async function linksOf(db: Db, articleId: string): Promise<ArticleLinks> {
   const [authorRows, tagRows] = await db.batch([
@@ -207,169 +179,12 @@ async function linksOf(db: Db, articleId: string): Promise<ArticleLinks> {
   return { authorSlugs: authorRows.map((r) => r.slug), tagSlugs: tagRows.map((r) => r.slug) }
 }
 
-interface ArticleRowInput {
-  articleId: string
-  identity: string
-  slug: string
-  article: NormalizedArticle
-  fingerprint: string
-  sourceId: string
-  revision: number
-}
-
-function writeArticleRow(
-  db: Db,
-  input: ArticleRowInput,
-  current: ({ revision: number } & ArticleLinks) | undefined,
-): Statement[] {
-  const { articleId, slug, article } = input
-  const now = new Date().toISOString()
-  const fields = {
-    sourceUrl: article.sourceUrl,
-    title: article.title,
-    headline: article.headline,
-    kicker: article.kicker,
-    dateline: article.dateline,
-    summary: article.summary,
-    wordCount: article.wordCount,
-    publishedAt: article.publishedAt,
-    revision: input.revision,
-    sourceId: input.sourceId,
-    fingerprint: input.fingerprint,
-    updatedAt: now,
-    deletedAt: null,
-  }
-  const row = current
-    ? db
-        .update(articles)
-        .set({ ...fields, sortKey: article.publishedAt ?? undefined })
-        .where(and(eq(articles.id, articleId), eq(articles.revision, current.revision)))
-    : db.insert(articles).values({
-        ...fields,
-        id: articleId,
-        identity: input.identity,
-        slug,
-        sortKey: article.publishedAt ?? now,
-        createdAt: now,
-      })
-
-  const authorRows = article.authors.map((a, position) => ({
-    articleId,
-    position,
-    authorSlug: a.slug,
-  }))
-  const tagRows = article.tags.map((t, position) => ({ articleId, position, tagSlug: t.slug }))
-  const blockRows = article.body.map((block, position) => ({
-    articleId,
-    position,
-    type: block.type,
-    text: block.type === 'list' ? block.items.join('\n') : block.text,
-    data:
-      block.type === 'list'
-        ? JSON.stringify({ ordered: block.ordered, items: block.items })
-        : block.type === 'heading'
-          ? JSON.stringify({ level: block.level })
-          : null,
-  }))
-  const relatedRows = article.related.map((r, position) => ({ articleId, position, ...r }))
-  const noteRows = [
-    ...article.notices.map((text, position) => ({
-      articleId,
-      kind: 'notice' as const,
-      position,
-      text,
-    })),
-    ...article.captions.map((text, position) => ({
-      articleId,
-      kind: 'caption' as const,
-      position,
-      text,
-    })),
-  ]
-
-  return [
-    row,
-    ...(current
-      ? [articleAuthors, articleTags, blocks, related, notes].map((table) =>
-          db.delete(table).where(eq(table.articleId, articleId)),
-        )
-      : []),
-    ...chunkRows(article.authors, 2).map((chunk) =>
-      db.insert(authors).values(chunk).onConflictDoNothing(),
-    ),
-    ...chunkRows(article.tags, 2).map((chunk) =>
-      db.insert(tags).values(chunk).onConflictDoNothing(),
-    ),
-    ...chunkRows(authorRows, 3).map((chunk) => db.insert(articleAuthors).values(chunk)),
-    ...chunkRows(tagRows, 3).map((chunk) => db.insert(articleTags).values(chunk)),
-    ...chunkRows(blockRows, 5).map((chunk) => db.insert(blocks).values(chunk)),
-    ...chunkRows(relatedRows, 4).map((chunk) => db.insert(related).values(chunk)),
-    ...chunkRows(noteRows, 4).map((chunk) => db.insert(notes).values(chunk)),
-    ...invalidate(
-      db,
-      scopesForArticle(
-        slug,
-        {
-          authorSlugs: article.authors.map((a) => a.slug),
-          tagSlugs: article.tags.map((t) => t.slug),
-        },
-        ...(current ? [current] : []),
-      ),
-    ),
-  ]
-}
-
-function writeSource(
-  db: Db,
-  input: { sourceId: string; articleId: string; sha256: string; upload: Upload },
-): Statement[] {
-  const { sourceId, upload } = input
-  const chunks: Statement[] = []
-  for (let seq = 0, offset = 0; offset < upload.bytes.length || seq === 0; seq++) {
-    const data = upload.bytes.subarray(offset, offset + SOURCE_CHUNK_BYTES)
-    chunks.push(db.insert(sourceChunks).values({ sourceId, seq, data }))
-    offset += SOURCE_CHUNK_BYTES
-  }
-  return [
-    db.insert(sources).values({
-      id: sourceId,
-      articleId: input.articleId,
-      format: upload.format,
-      contentType: upload.contentType,
-      sha256: input.sha256,
-      byteLength: upload.bytes.length,
-      meta: JSON.stringify(upload.meta),
-    }),
-    ...chunks,
-  ]
-}
-
-function writeRevision(
-  db: Db,
-  input: {
-    articleId: string
-    revision: number
-    sourceId: string
-    fingerprint: string
-    article: NormalizedArticle
-    reason: 'upload' | 'renormalize'
-  },
-): Statement[] {
-  return [
-    db.insert(revisions).values({
-      articleId: input.articleId,
-      number: input.revision,
-      sourceId: input.sourceId,
-      fingerprint: input.fingerprint,
-      reason: input.reason,
-      snapshot: JSON.stringify(input.article),
-    }),
-  ]
-}
+const runBatch = (db: Db, statements: Statement[]) =>
+  db.batch(statements as [Statement, ...Statement[]])
 
 function isConstraintError(error: unknown): boolean {
   const message = String((error as { message?: unknown })?.message ?? error)
-  return /UNIQUE constraint failed|PRIMARY KEY|SQLITE_CONSTRAINT/i.test(message)
+  return /UNIQUE constraint failed|SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)/i.test(message)
 }
 
 function conflictOr(error: unknown): unknown {

@@ -1,0 +1,183 @@
+import { and, eq } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
+import { invalidate } from '../cache/invalidate'
+import { scopesForArticle, type ArticleLinks } from '../cache/scopes'
+import type { Block, NormalizedArticle, SourceFormat } from '../model/article'
+import type { Db } from './client'
+import { chunkRows, SOURCE_CHUNK_BYTES } from './limits'
+import {
+  articleAuthors,
+  articles,
+  articleTags,
+  authors,
+  blocks,
+  notes,
+  related,
+  revisions,
+  sourceChunks,
+  sources,
+  tags,
+} from './schema'
+
+export type Statement = BatchItem<'sqlite'>
+
+/** An original upload, kept byte for byte. */
+export interface Upload {
+  format: SourceFormat
+  contentType: string
+  bytes: Uint8Array
+  /** Upload parameters that shaped normalization (query string), kept to re-normalize later. */
+  meta: Record<string, string>
+}
+
+export interface NewRevision {
+  articleId: string
+  identity: string
+  slug: string
+  revision: number
+  reason: 'upload' | 'renormalize'
+  sourceId: string
+  fingerprint: string
+  article: NormalizedArticle
+}
+
+/** The state being replaced, when the article exists: its revision and its links. */
+export type PreviousState = { revision: number } & ArticleLinks
+
+/**
+ * Every statement of one revision: the article row, its child rows (replaced whole), the revision
+ * snapshot and the cache invalidation. Multi-row inserts are chunked under D1's parameter limit.
+ */
+export function revisionStatements(
+  db: Db,
+  next: NewRevision,
+  previous: PreviousState | undefined,
+): Statement[] {
+  const { articleId, article } = next
+  const links = {
+    authorSlugs: article.authors.map((a) => a.slug),
+    tagSlugs: article.tags.map((t) => t.slug),
+  }
+  const rows = childRows(articleId, article)
+  return [
+    articleRow(db, next, previous),
+    ...(previous
+      ? [articleAuthors, articleTags, blocks, related, notes].map((table) =>
+          db.delete(table).where(eq(table.articleId, articleId)),
+        )
+      : []),
+    ...chunkRows(article.authors, 2).map((c) => db.insert(authors).values(c).onConflictDoNothing()),
+    ...chunkRows(article.tags, 2).map((c) => db.insert(tags).values(c).onConflictDoNothing()),
+    ...chunkRows(rows.authors, 3).map((c) => db.insert(articleAuthors).values(c)),
+    ...chunkRows(rows.tags, 3).map((c) => db.insert(articleTags).values(c)),
+    ...chunkRows(rows.blocks, 5).map((c) => db.insert(blocks).values(c)),
+    ...chunkRows(rows.related, 4).map((c) => db.insert(related).values(c)),
+    ...chunkRows(rows.notes, 4).map((c) => db.insert(notes).values(c)),
+    db.insert(revisions).values({
+      articleId,
+      number: next.revision,
+      sourceId: next.sourceId,
+      fingerprint: next.fingerprint,
+      reason: next.reason,
+      snapshot: JSON.stringify(article),
+    }),
+    ...invalidate(db, scopesForArticle(next.slug, links, ...(previous ? [previous] : []))),
+  ]
+}
+
+function articleRow(db: Db, next: NewRevision, previous: PreviousState | undefined): Statement {
+  const { article } = next
+  const now = new Date().toISOString()
+  const fields = {
+    sourceUrl: article.sourceUrl,
+    title: article.title,
+    headline: article.headline,
+    kicker: article.kicker,
+    dateline: article.dateline,
+    summary: article.summary,
+    wordCount: article.wordCount,
+    publishedAt: article.publishedAt,
+    revision: next.revision,
+    sourceId: next.sourceId,
+    fingerprint: next.fingerprint,
+    updatedAt: now,
+    deletedAt: null,
+  }
+  if (previous) {
+    // Guarded by the revision it replaces; a concurrent writer makes the batch fail on the
+    // revisions key instead of silently overwriting.
+    return db
+      .update(articles)
+      .set({ ...fields, sortKey: article.publishedAt ?? undefined })
+      .where(and(eq(articles.id, next.articleId), eq(articles.revision, previous.revision)))
+  }
+  return db.insert(articles).values({
+    ...fields,
+    id: next.articleId,
+    identity: next.identity,
+    slug: next.slug,
+    sortKey: article.publishedAt ?? now,
+    createdAt: now,
+  })
+}
+
+function childRows(articleId: string, article: NormalizedArticle) {
+  const note = (kind: 'notice' | 'caption') => (text: string, position: number) => ({
+    articleId,
+    kind,
+    position,
+    text,
+  })
+  return {
+    authors: article.authors.map((a, position) => ({ articleId, position, authorSlug: a.slug })),
+    tags: article.tags.map((t, position) => ({ articleId, position, tagSlug: t.slug })),
+    blocks: article.body.map((block, position) => ({
+      articleId,
+      position,
+      ...blockColumns(block),
+    })),
+    related: article.related.map((r, position) => ({ articleId, position, ...r })),
+    notes: [...article.notices.map(note('notice')), ...article.captions.map(note('caption'))],
+  }
+}
+
+function blockColumns(block: Block): { type: Block['type']; text: string; data: string | null } {
+  switch (block.type) {
+    case 'list':
+      return {
+        type: block.type,
+        text: block.items.join('\n'),
+        data: JSON.stringify({ ordered: block.ordered, items: block.items }),
+      }
+    case 'heading':
+      return { type: block.type, text: block.text, data: JSON.stringify({ level: block.level }) }
+    default:
+      return { type: block.type, text: block.text, data: null }
+  }
+}
+
+/** A new source row and its bytes, in chunks far below D1's row limit. */
+export function sourceStatements(
+  db: Db,
+  input: { sourceId: string; articleId: string; sha256: string; upload: Upload },
+): Statement[] {
+  const { sourceId, upload } = input
+  const chunks: Statement[] = []
+  for (let seq = 0, offset = 0; offset < upload.bytes.length || seq === 0; seq++) {
+    const data = upload.bytes.subarray(offset, offset + SOURCE_CHUNK_BYTES)
+    chunks.push(db.insert(sourceChunks).values({ sourceId, seq, data }))
+    offset += SOURCE_CHUNK_BYTES
+  }
+  return [
+    db.insert(sources).values({
+      id: sourceId,
+      articleId: input.articleId,
+      format: upload.format,
+      contentType: upload.contentType,
+      sha256: input.sha256,
+      byteLength: upload.bytes.length,
+      meta: JSON.stringify(upload.meta),
+    }),
+    ...chunks,
+  ]
+}
