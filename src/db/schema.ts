@@ -41,6 +41,11 @@ export const articles = sqliteTable(
     summary: text('summary').notNull(),
     wordCount: integer('word_count').notNull(),
     publishedAt: text('published_at'),
+    modifiedAt: text('modified_at'),
+    siteName: text('site_name'),
+    language: text('language'),
+    imageUrl: text('image_url'),
+    imageCaption: text('image_caption'),
     /** publishedAt, else the first upload time: the order of every listing. */
     sortKey: text('sort_key').notNull(),
     revision: integer('revision').notNull(),
@@ -68,7 +73,7 @@ export const sources = sqliteTable(
     articleId: text('article_id')
       .notNull()
       .references(() => articles.id),
-    format: text('format', { enum: ['text', 'json'] }).notNull(),
+    format: text('format', { enum: ['text', 'json', 'html', 'markdown'] }).notNull(),
     contentType: text('content_type').notNull(),
     sha256: text('sha256').notNull(),
     byteLength: integer('byte_length').notNull(),

@@ -4,6 +4,10 @@ import { AppError } from './errors'
 const FORMATS: Record<string, SourceFormat> = {
   'text/plain': 'text',
   'application/json': 'json',
+  'text/html': 'html',
+  'application/xhtml+xml': 'html',
+  'text/markdown': 'markdown',
+  'text/x-markdown': 'markdown',
 }
 
 /** Maps a request Content-Type to the format its body is parsed as; 415 for anything else. */

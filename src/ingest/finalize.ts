@@ -1,4 +1,4 @@
-import type { Block, Named, NormalizedArticle, RelatedLink } from '../model/article'
+import type { Block, LeadImage, Named, NormalizedArticle, RelatedLink } from '../model/article'
 import { IngestError, tooLarge } from './errors'
 import { headlineFor, splitTitle } from './kicker'
 import { checkCount, LIMITS } from './limits'
@@ -21,6 +21,10 @@ export interface ArticleParts {
   tags: string[]
   publishedAt: string | null
   sourceUrl: string | null
+  modifiedAt?: string | null
+  siteName?: string | null
+  language?: string | null
+  image?: LeadImage | null
 }
 
 export function finalize(parts: ArticleParts): NormalizedArticle {
@@ -61,7 +65,11 @@ export function finalize(parts: ArticleParts): NormalizedArticle {
     summary: summarize(body),
     wordCount: bodyWordCount(body),
     publishedAt: present(parts.publishedAt) ? normalizePublishedAt(parts.publishedAt) : null,
+    modifiedAt: present(parts.modifiedAt ?? null) ? normalizePublishedAt(parts.modifiedAt!) : null,
     sourceUrl: present(parts.sourceUrl) ? normalizeSourceUrl(parts.sourceUrl) : null,
+    siteName: cleanInline(parts.siteName ?? '') || null,
+    language: cleanInline(parts.language ?? '') || null,
+    image: parts.image ?? null,
   }
 }
 

@@ -1,7 +1,9 @@
-import type { NormalizedArticle } from '../model/article'
+import type { NormalizedArticle, SourceFormat } from '../model/article'
 import { parseArchiveText } from './archive-text'
 import { IngestError } from './errors'
 import { parseJsonArticle } from './json-article'
+import { parseHtmlArticle } from './html'
+import { parseMarkdownArticle } from './markdown'
 import type { UploadMeta } from './meta'
 
 export { parseArchiveText } from './archive-text'
@@ -12,7 +14,7 @@ export type { UploadMeta } from './meta'
 export { slugify } from './slug'
 
 export interface Upload {
-  format: 'text' | 'json'
+  format: SourceFormat
   text: string
 }
 
@@ -21,9 +23,16 @@ export interface Upload {
  * itself lacks. Throws IngestError, and nothing else, for any input.
  */
 export function normalizeUpload(input: Upload, meta: UploadMeta): NormalizedArticle {
-  if (input.format === 'text') return parseArchiveText(input.text, meta)
-  if (input.format === 'json') return parseJsonArticle(parseJson(input.text), meta)
-  throw new IngestError(415, 'unsupported_format', 'upload text/plain or application/json')
+  switch (input.format) {
+    case 'text':
+      return parseArchiveText(input.text, meta)
+    case 'json':
+      return parseJsonArticle(parseJson(input.text), meta)
+    case 'html':
+      return parseHtmlArticle(input.text, meta)
+    case 'markdown':
+      return parseMarkdownArticle(input.text, meta)
+  }
 }
 
 function parseJson(text: string): unknown {

@@ -33,6 +33,12 @@ export function parseJsonArticle(value: unknown, meta: UploadMeta): NormalizedAr
     tags: (a.tags ?? []).map(nameOf),
     publishedAt: a.publishedAt?.trim() || meta.publishedAt || null,
     sourceUrl: a.sourceUrl?.trim() || meta.sourceUrl || null,
+    modifiedAt: a.modifiedAt?.trim() || null,
+    siteName: a.siteName ?? null,
+    language: a.language ?? null,
+    image: a.image
+      ? { url: normalizeSourceUrl(a.image.url, 'image.url'), caption: a.image.caption ?? null }
+      : null,
   })
 }
 

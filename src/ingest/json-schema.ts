@@ -20,6 +20,13 @@ export const jsonArticle = z.strictObject({
   tags: z.array(named).max(LIMITS.listItems).nullish(),
   captions: strings.nullish(),
   notices: strings.nullish(),
+  modifiedAt: z.string().nullish(),
+  siteName: z.string().max(200).nullish(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or en-US')
+    .nullish(),
+  image: z.strictObject({ url: z.string(), caption: z.string().nullish() }).nullish(),
 })
 
 export type JsonArticle = z.infer<typeof jsonArticle>

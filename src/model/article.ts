@@ -37,10 +37,23 @@ export interface NormalizedArticle {
   wordCount: number
   /** ISO 8601, or null when the upload does not say. */
   publishedAt: string | null
+  /** When the source says the article was last changed (HTML pages), ISO 8601. */
+  modifiedAt: string | null
   sourceUrl: string | null
+  /** The publication the article came from (`Los Angeles Times`), when the source names it. */
+  siteName: string | null
+  /** BCP 47 language tag (`en`, `en-US`), when the source names it. */
+  language: string | null
+  /** The lead image: an absolute http(s) URL and its caption. */
+  image: LeadImage | null
 }
 
-export type SourceFormat = 'text' | 'json'
+export interface LeadImage {
+  url: string
+  caption: string | null
+}
+
+export type SourceFormat = 'text' | 'json' | 'html' | 'markdown'
 
 /** A stored article as the API and the pages serve it. */
 export interface Article extends Omit<NormalizedArticle, 'sourceUrl'> {
