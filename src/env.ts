@@ -6,6 +6,8 @@ export interface Bindings {
   INGEST_TOKEN: string
   MAX_UPLOAD_BYTES?: string
   SITE_NAME?: string
+  MAX_BULK_ITEMS?: string
+  MAX_BULK_BYTES?: string
 }
 
 export type AppEnv = { Bindings: Bindings }

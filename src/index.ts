@@ -3,12 +3,14 @@ import type { AppEnv } from './env'
 import { errorBody, handleError } from './http/handle-error'
 import { securityHeaders } from './http/security-headers'
 import { articlesApi } from './routes/articles-api'
+import { bulkApi } from './routes/bulk-api'
 import { listingPages, listingsApi } from './routes/listings'
 import { articlePages } from './routes/pages'
 
 const app = new Hono<AppEnv>()
   .use(securityHeaders)
   .get('/healthz', (c) => c.text('ok'))
+  .route('/api/articles/bulk', bulkApi)
   .route('/api/articles', articlesApi)
   .route('/api', listingsApi)
   .route('/articles', articlePages)

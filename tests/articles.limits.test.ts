@@ -63,6 +63,21 @@ describe('D1 limits are design inputs', () => {
   })
 })
 
+describe('slugs', () => {
+  it('gives a long slug wanted by two identities -2, in a table that already has rows', async () => {
+    const title = 'A headline long enough that its slug passes the fifty bytes D1 allows in LIKE'
+    const urls = ['https://example.com/one', 'https://example.com/two']
+    const slugs = []
+    for (const sourceUrl of urls) {
+      const res = await upload(JSON.stringify({ title, body: ['Text.'], sourceUrl }), json)
+      expect(res.status).toBe(201)
+      slugs.push(((await res.json()) as { slug: string }).slug)
+    }
+    const base = 'a-headline-long-enough-that-its-slug-passes-the-fifty-bytes-d1-allows-in-like'
+    expect(slugs).toEqual([base, `${base}-2`])
+  })
+})
+
 describe('upload size limit', () => {
   it('accepts a gzip body and stores the inflated original', async () => {
     const text = 'GZIP: Compressed upload\n\nA paragraph that travelled compressed.\n'

@@ -36,3 +36,38 @@ export function uploadFormat(contentType: string | undefined): SourceFormat {
   }
   return format
 }
+
+const EXTENSIONS: Record<string, SourceFormat> = {
+  txt: 'text',
+  json: 'json',
+  html: 'html',
+  htm: 'html',
+  md: 'markdown',
+  markdown: 'markdown',
+}
+
+/** The Content-Type a source of each format is stored and served with. */
+export const CONTENT_TYPES: Record<SourceFormat, string> = {
+  text: 'text/plain; charset=utf-8',
+  json: 'application/json',
+  html: 'text/html; charset=utf-8',
+  markdown: 'text/markdown; charset=utf-8',
+}
+
+/**
+ * The format of an uploaded file: by its extension when it has a known one (browsers label `.md`
+ * files inconsistently), else by its declared Content-Type.
+ */
+export function formatForFile(filename: string, declaredType: string): SourceFormat {
+  const extension = /\.([a-z]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? ''
+  const format = EXTENSIONS[extension]
+  if (format) return format
+  if (declaredType && declaredType !== 'application/octet-stream') return uploadFormat(declaredType)
+  throw new AppError(
+    415,
+    'unsupported_media_type',
+    `"${filename}" has no supported type; use ${Object.keys(EXTENSIONS)
+      .map((e) => `.${e}`)
+      .join(', ')}.`,
+  )
+}

@@ -2,20 +2,32 @@ import { AppError } from './errors'
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 1024 * 1024
 
-export function maxUploadBytes(configured: string | undefined): number {
+/** A positive whole number from a `[vars]` string, else the default. */
+export function configuredLimit(configured: string | undefined, fallback: number): number {
   const value = Number(configured)
-  return Number.isSafeInteger(value) && value > 0 ? value : DEFAULT_MAX_UPLOAD_BYTES
+  return Number.isSafeInteger(value) && value > 0 ? value : fallback
 }
 
-const tooLarge = (limit: number) =>
-  new AppError(413, 'payload_too_large', `The upload exceeds the limit of ${limit} bytes.`)
+export const maxUploadBytes = (configured: string | undefined) =>
+  configuredLimit(configured, DEFAULT_MAX_UPLOAD_BYTES)
+
+export const tooLarge = (limit: number, what = 'The upload') =>
+  new AppError(413, 'payload_too_large', `${what} exceeds the limit of ${limit} bytes.`)
 
 /**
- * Reads a request body as bytes without ever holding more than `limit` of it: the declared
- * length is checked first, then the stream is counted as it arrives (and after gzip inflation, so a
- * small compressed body cannot expand past the limit).
+ * The request body as a stream that never yields more than `limit` bytes: the declared length is
+ * checked first, then bytes are counted as they arrive (after gzip/deflate inflation, so a small
+ * compressed body cannot expand past the limit). Past the limit the stream errors with a 413.
  */
-export async function readUploadBody(request: Request, limit: number): Promise<Uint8Array> {
+export function uploadStream(request: Request, limit: number): ReadableStream<Uint8Array> {
+  const encoding = (request.headers.get('Content-Encoding') ?? 'identity').trim().toLowerCase()
+  if (encoding !== 'identity' && encoding !== '' && encoding !== 'gzip' && encoding !== 'deflate') {
+    throw new AppError(
+      415,
+      'unsupported_encoding',
+      `Content-Encoding "${encoding}" is not supported; use gzip, deflate or none.`,
+    )
+  }
   const declared = request.headers.get('Content-Length')
   if (declared !== null) {
     if (!/^\d{1,15}$/.test(declared.trim())) {
@@ -25,44 +37,55 @@ export async function readUploadBody(request: Request, limit: number): Promise<U
         'Content-Length must be a whole number of bytes.',
       )
     }
-    const encoded = request.headers.get('Content-Encoding')
-    if (!encoded && Number(declared) > limit) throw tooLarge(limit)
+    if ((encoding === 'identity' || encoding === '') && Number(declared) > limit) {
+      throw tooLarge(limit)
+    }
   }
-  if (!request.body) return new Uint8Array()
+  const body = request.body ?? new Blob([]).stream()
+  const inflated =
+    encoding === 'gzip' || encoding === 'deflate'
+      ? body.pipeThrough(new DecompressionStream(encoding))
+      : body
+  let total = 0
+  return inflated.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        total += chunk.byteLength
+        if (total > limit) controller.error(tooLarge(limit))
+        else controller.enqueue(chunk)
+      },
+    }),
+  )
+}
 
-  let stream: ReadableStream<Uint8Array> = request.body
-  const encoding = (request.headers.get('Content-Encoding') ?? 'identity').trim().toLowerCase()
-  if (encoding === 'gzip' || encoding === 'deflate') {
-    stream = stream.pipeThrough(new DecompressionStream(encoding))
-  } else if (encoding !== 'identity' && encoding !== '') {
-    throw new AppError(
-      415,
-      'unsupported_encoding',
-      `Content-Encoding "${encoding}" is not supported; use gzip, deflate or none.`,
-    )
-  }
+/** A stream failure as the client's error: 413 stays 413, anything else is an unreadable body. */
+export function bodyError(error: unknown): AppError {
+  return error instanceof AppError
+    ? error
+    : new AppError(
+        400,
+        'invalid_body',
+        'The request body could not be read (corrupt compressed data?).',
+      )
+}
 
+/** The whole body, bounded by `limit` (see uploadStream). */
+export async function readUploadBody(
+  request: Request,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer>> {
   const parts: Uint8Array[] = []
   let total = 0
-  const reader = stream.getReader()
+  const reader = uploadStream(request, limit).getReader()
   try {
     for (;;) {
       const { done, value } = await reader.read()
       if (done) break
-      total += value.byteLength
-      if (total > limit) {
-        await reader.cancel().catch(() => {})
-        throw tooLarge(limit)
-      }
       parts.push(value)
+      total += value.byteLength
     }
   } catch (error) {
-    if (error instanceof AppError) throw error
-    throw new AppError(
-      400,
-      'invalid_body',
-      'The request body could not be read (corrupt compressed data?).',
-    )
+    throw bodyError(error)
   }
   const body = new Uint8Array(total)
   let offset = 0

@@ -2,13 +2,14 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { createDb } from '../db/client'
 import { getArticle, listArticles } from '../db/article-read'
-import { markDeleted, saveRenormalized, saveUpload, type SaveResult } from '../db/article-write'
+import { markDeleted, saveRenormalized, type SaveResult } from '../db/article-write'
 import { decodeCursor, encodeCursor } from '../db/cursor'
 import { getRenormalizeTarget, getSource, listRevisions } from '../db/history-read'
 import type { AppEnv } from '../env'
 import { requireToken } from '../http/auth'
 import { AppError, notFound } from '../http/errors'
-import { uploadFormat } from '../http/media-type'
+import { CONTENT_TYPES, uploadFormat } from '../http/media-type'
+import { ingestUpload } from './ingest-upload'
 import { maxUploadBytes, readUploadBody } from '../http/upload-body'
 import { decodeUtf8 } from '../ingest/decode'
 import { normalizeUpload } from '../ingest'
@@ -30,11 +31,10 @@ export const articlesApi = new Hono<AppEnv>()
     const meta = Object.fromEntries(
       Object.entries(c.req.valid('query')).filter(([, value]) => value !== undefined),
     ) as Record<string, string>
-    const article = normalizeUpload({ format, text: decodeUtf8(bytes) }, meta)
     const db = createDb(c.env.DB)
-    const result = await saveUpload(db, article, {
+    const result = await ingestUpload(db, {
       format,
-      contentType: c.req.header('Content-Type') ?? '',
+      contentType: c.req.header('Content-Type') ?? CONTENT_TYPES[format],
       bytes,
       meta,
     })

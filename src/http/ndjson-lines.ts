@@ -1,0 +1,63 @@
+/** One line of an NDJSON body: its bytes, or a marker that it ran past the per-line limit. */
+export type Line = { bytes: Uint8Array } | { tooLong: true }
+
+const NEWLINE = 0x0a
+
+/**
+ * Splits a byte stream into lines without holding more than one line (at most `maxLine` bytes)
+ * in memory. Blank lines are skipped; a trailing `\r` is dropped. A line longer than `maxLine` is
+ * reported as such and skipped to its end, so the lines after it still arrive.
+ */
+export async function* ndjsonLines(
+  stream: ReadableStream<Uint8Array>,
+  maxLine: number,
+): AsyncGenerator<Line> {
+  let pending: Uint8Array[] = []
+  let pendingBytes = 0
+  let overflow = false
+
+  function* finish(): Generator<Line> {
+    if (overflow) yield { tooLong: true }
+    else if (pendingBytes > 0) {
+      const line = concat(pending, pendingBytes)
+      const end = line[line.length - 1] === 0x0d ? line.length - 1 : line.length
+      if (line.subarray(0, end).some((byte) => byte > 0x20)) yield { bytes: line.subarray(0, end) }
+    }
+    pending = []
+    pendingBytes = 0
+    overflow = false
+  }
+
+  for await (const chunk of stream) {
+    let start = 0
+    for (let i = chunk.indexOf(NEWLINE); i !== -1; i = chunk.indexOf(NEWLINE, start)) {
+      take(chunk.subarray(start, i))
+      yield* finish()
+      start = i + 1
+    }
+    take(chunk.subarray(start))
+  }
+  yield* finish()
+
+  function take(piece: Uint8Array) {
+    if (overflow || piece.length === 0) return
+    if (pendingBytes + piece.length > maxLine) {
+      overflow = true
+      pending = []
+      return
+    }
+    pending.push(piece.slice())
+    pendingBytes += piece.length
+  }
+}
+
+function concat(parts: Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!
+  const out = new Uint8Array(total)
+  let offset = 0
+  for (const part of parts) {
+    out.set(part, offset)
+    offset += part.length
+  }
+  return out
+}
