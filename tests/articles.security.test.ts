@@ -19,6 +19,7 @@ describe('every write route needs the bearer token', () => {
       'DELETE /api/articles/:slug',
       'POST /api/articles',
       'POST /api/articles/:slug/renormalize',
+      'POST /api/articles/bulk',
     ])
   })
 
