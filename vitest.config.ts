@@ -6,23 +6,36 @@ process.env.WRANGLER_SEND_METRICS ??= 'false'
 process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false'
 
 export default defineConfig(async () => ({
-  plugins: [
-    cloudflareTest({
-      main: './src/index.ts',
-      wrangler: { configPath: './wrangler.toml' },
-      miniflare: {
-        bindings: {
-          TEST_MIGRATIONS: await readD1Migrations(`${import.meta.dirname}/drizzle`),
-          INGEST_TOKEN: 'test-token',
-          // Small bulk limits so tests reach them cheaply.
-          MAX_BULK_ITEMS: '25',
-          MAX_BULK_BYTES: String(2 * 1024 * 1024),
+  test: {
+    projects: [
+      {
+        // The worker, its parsers and views: inside workerd with real D1 and KV.
+        plugins: [
+          cloudflareTest({
+            main: './src/index.ts',
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations(`${import.meta.dirname}/drizzle`),
+                INGEST_TOKEN: 'test-token',
+                // Small bulk limits so tests reach them cheaply.
+                MAX_BULK_ITEMS: '25',
+                MAX_BULK_BYTES: String(2 * 1024 * 1024),
+              },
+            },
+          }),
+        ],
+        test: {
+          name: 'workers',
+          include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+          exclude: ['tests/**/*.node.test.ts'],
+          setupFiles: ['./tests/apply-migrations.ts'],
         },
       },
-    }),
-  ],
-  test: {
-    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-    setupFiles: ['./tests/apply-migrations.ts'],
+      {
+        // Command-line tools that run on Node (the ingest CLI).
+        test: { name: 'node', include: ['tests/**/*.node.test.ts'], environment: 'node' },
+      },
+    ],
   },
 }))

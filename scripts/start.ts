@@ -5,7 +5,8 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { uploadFiles } from './upload'
+import { uploadFile } from './cli/api-client'
+import { collectFiles } from './cli/files'
 import { quietWranglerEnv } from './wrangler-env'
 
 const root = resolve(import.meta.dirname, '..')
@@ -39,9 +40,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 dev.on('exit', (code) => process.exit(code ?? 0))
 
 await waitForHealth(`${origin}/healthz`, 60_000)
-const results = await uploadFiles([resolve(root, 'seeds')], { origin, token })
-for (const r of results) {
-  console.log(`seed ${r.status.padEnd(9)} ${r.file} → ${r.url ? origin + r.url : r.error}`)
+for (const file of collectFiles([resolve(root, 'seeds')])) {
+  const r = await uploadFile(file, { origin, token, retries: 3 })
+  console.log(
+    `seed ${r.status.padEnd(9)} ${file} → ${r.status === 'failed' ? r.error : origin + r.url}`,
+  )
 }
 console.log(`\nServing on ${origin}  (Ctrl-C to stop)`)
 

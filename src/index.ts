@@ -6,6 +6,7 @@ import { articlesApi } from './routes/articles-api'
 import { bulkApi } from './routes/bulk-api'
 import { listingPages, listingsApi } from './routes/listings'
 import { articlePages } from './routes/pages'
+import { uploadPage } from './routes/upload-page'
 
 const app = new Hono<AppEnv>()
   .use(securityHeaders)
@@ -14,6 +15,7 @@ const app = new Hono<AppEnv>()
   .route('/api/articles', articlesApi)
   .route('/api', listingsApi)
   .route('/articles', articlePages)
+  .route('/upload', uploadPage)
   .route('/', listingPages)
 
 app.notFound((c) =>

@@ -8,9 +8,14 @@ async function digest(value: string): Promise<ArrayBuffer> {
   return crypto.subtle.digest('SHA-256', new TextEncoder().encode(value))
 }
 
+/** Compares SHA-256 digests in constant time, so neither the token nor its length leaks. */
+export async function tokenMatches(given: string, expected: string): Promise<boolean> {
+  const [a, b] = await Promise.all([digest(given), digest(expected)])
+  return crypto.subtle.timingSafeEqual(a, b)
+}
+
 /**
- * Every write route requires `Authorization: Bearer <INGEST_TOKEN>`. Digests are compared in
- * constant time so the comparison leaks neither the token nor its length.
+ * Every write route requires `Authorization: Bearer <INGEST_TOKEN>`.
  */
 export const requireToken = createMiddleware<AppEnv>(async (c, next) => {
   const expected = c.env.INGEST_TOKEN
@@ -27,8 +32,7 @@ export const requireToken = createMiddleware<AppEnv>(async (c, next) => {
       challenge,
     )
   }
-  const [given, wanted] = await Promise.all([digest(match[1]), digest(expected)])
-  if (!crypto.subtle.timingSafeEqual(given, wanted)) {
+  if (!(await tokenMatches(match[1], expected))) {
     throw new AppError(401, 'unauthorized', 'The bearer token is not valid.', {
       'WWW-Authenticate': 'Bearer realm="articles", error="invalid_token"',
     })

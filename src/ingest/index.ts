@@ -32,6 +32,13 @@ export function normalizeUpload(input: Upload, meta: UploadMeta): NormalizedArti
       return parseHtmlArticle(input.text, meta)
     case 'markdown':
       return parseMarkdownArticle(input.text, meta)
+    default:
+      // Unreachable from the routes (they map Content-Type first); kept for callers with `as` casts.
+      throw new IngestError(
+        415,
+        'unsupported_format',
+        `no parser for format "${String(input.format)}"`,
+      )
   }
 }
 

@@ -95,6 +95,13 @@ nav { margin-top: 2rem; font-size: 0.9375rem; }
 @media (min-width: 48rem) {
   body { font-size: 1.1875rem; }
 }
+form.upload { display: grid; gap: 1rem; }
+form.upload label { display: grid; gap: 0.25rem; font-family: var(--sans); font-size: 0.9375rem; }
+form.upload input, form.upload select, form.upload textarea, form.upload button { font: inherit; font-size: 1rem; padding: 0.5rem; border: 1px solid var(--rule); border-radius: 4px; background: var(--bg); color: var(--fg); max-width: 100%; }
+form.upload button { justify-self: start; cursor: pointer; background: var(--accent); color: var(--bg); border-color: var(--accent); }
+table.results { width: 100%; border-collapse: collapse; font-family: var(--sans); font-size: 0.875rem; }
+table.results th, table.results td { text-align: left; padding: 0.375rem 0.5rem; border-bottom: 1px solid var(--rule); vertical-align: top; overflow-wrap: anywhere; }
+.error { color: var(--accent); font-family: var(--sans); }
 @media print {
   :root {
     color-scheme: light;
@@ -119,4 +126,4 @@ nav { margin-top: 2rem; font-size: 0.9375rem; }
 `
 
 /** CSP source for STYLES: `style-src` must list it. */
-export const STYLE_HASH = "'sha256-bvYv9m7Mi8VvcvYCsvoe5ZioLZ+YQfAlUdD7pUfEsb4='"
+export const STYLE_HASH = "'sha256-0xFxXUQsMpMRZle2pW1nhtHfsNKx6kN1UsOgq8V8X4E='"

@@ -214,7 +214,7 @@ describe('JSON upload errors', () => {
   })
 
   it('unsupported_format (415) for a format it does not know', () => {
-    const e = failure(() => normalizeUpload({ format: 'html' as 'json', text: '<p>' }, {}))
+    const e = failure(() => normalizeUpload({ format: 'pdf' as 'json', text: '%PDF' }, {}))
     expect([e.status, e.code]).toEqual([415, 'unsupported_format'])
   })
 })

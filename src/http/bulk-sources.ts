@@ -1,0 +1,87 @@
+import {
+  getMultipartBoundary,
+  MaxFileSizeExceededError,
+  parseMultipartStream,
+} from '@mjackson/multipart-parser'
+import type { Upload } from '../db/article-write'
+import { AppError } from './errors'
+import { CONTENT_TYPES, formatForFile } from './media-type'
+import { ndjsonLines } from './ndjson-lines'
+import { bodyError, tooLarge } from './upload-body'
+
+/** One item of a bulk body: what a single upload would be, or an error of that item alone. */
+export interface BulkItem {
+  /** A file name, when the item came as a file. */
+  name?: string
+  upload: Upload | AppError
+}
+
+/** A multipart part: a form field, or a file as a bulk item. */
+export type FormPart = { field: string; value: string } | BulkItem
+
+/** Each non-blank line of an NDJSON body is one JSON article. */
+export async function* ndjsonItems(
+  stream: ReadableStream<Uint8Array>,
+  maxItem: number,
+): AsyncGenerator<BulkItem> {
+  for await (const line of ndjsonLines(stream, maxItem)) {
+    yield {
+      upload:
+        'tooLong' in line
+          ? tooLarge(maxItem, 'The line')
+          : { format: 'json', contentType: CONTENT_TYPES.json, bytes: line.bytes, meta: {} },
+    }
+  }
+}
+
+export function multipartBoundary(contentType: string): string {
+  const boundary = getMultipartBoundary(contentType)
+  if (!boundary) throw new AppError(400, 'invalid_request', 'multipart/form-data needs a boundary.')
+  return boundary
+}
+
+/**
+ * The parts of a multipart body in order, each file typed by extension (else by its declared
+ * type). Each file is held only while it is processed, and never past `maxItem` bytes.
+ */
+export async function* multipartParts(
+  stream: ReadableStream<Uint8Array>,
+  boundary: string,
+  maxItem: number,
+): AsyncGenerator<FormPart> {
+  try {
+    for await (const part of parseMultipartStream(stream, { boundary, maxFileSize: maxItem })) {
+      if (!part.isFile) {
+        yield { field: part.name ?? '', value: part.text }
+        continue
+      }
+      const name = part.filename ?? ''
+      // A file input left empty still sends a part, with no name and no bytes.
+      if (name === '' && part.size === 0) continue
+      try {
+        const format = formatForFile(name, part.headers.get('Content-Type') ?? '')
+        yield {
+          name,
+          upload: { format, contentType: CONTENT_TYPES[format], bytes: part.bytes, meta: {} },
+        }
+      } catch (error) {
+        yield { name, upload: error instanceof AppError ? error : bodyError(error) }
+      }
+    }
+  } catch (error) {
+    // A part past the size limit cannot be skipped: the parser stops there.
+    if (error instanceof MaxFileSizeExceededError) yield { upload: tooLarge(maxItem, 'A file') }
+    else throw error
+  }
+}
+
+/** Only the files of a multipart body. */
+export async function* multipartItems(
+  stream: ReadableStream<Uint8Array>,
+  boundary: string,
+  maxItem: number,
+): AsyncGenerator<BulkItem> {
+  for await (const part of multipartParts(stream, boundary, maxItem)) {
+    if ('upload' in part) yield part
+  }
+}

@@ -1,0 +1,92 @@
+import { Hono } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { createDb } from '../db/client'
+import type { AppEnv } from '../env'
+import { tokenMatches } from '../http/auth'
+import { multipartBoundary, multipartParts, type BulkItem } from '../http/bulk-sources'
+import { AppError } from '../http/errors'
+import { CONTENT_TYPES } from '../http/media-type'
+import { configuredLimit, maxUploadBytes, uploadStream } from '../http/upload-body'
+import type { SourceFormat } from '../model/article'
+import { renderUploadPage } from '../views/upload-page'
+import { DEFAULT_MAX_BULK_BYTES, DEFAULT_MAX_BULK_ITEMS, ingestItems } from './bulk-ingest'
+import { siteOf } from './site'
+
+const unauthorized = () =>
+  new AppError(401, 'unauthorized', 'The ingest token is missing or not valid.', {
+    'WWW-Authenticate': 'Bearer realm="articles"',
+  })
+
+const isFormat = (value: string): value is SourceFormat => value in CONTENT_TYPES
+
+export const uploadPage = new Hono<AppEnv>()
+  .get('/', (c) => c.html(renderUploadPage(siteOf(c))))
+  .post('/', async (c) => {
+    const site = siteOf(c)
+    const expected = c.env.INGEST_TOKEN
+    try {
+      if (!expected)
+        throw new AppError(503, 'not_configured', 'Writes are disabled: INGEST_TOKEN is not set.')
+      const contentType = c.req.header('Content-Type') ?? ''
+      if (!contentType.toLowerCase().startsWith('multipart/form-data')) throw unauthorized()
+      const parts = multipartParts(
+        uploadStream(c.req.raw, configuredLimit(c.env.MAX_BULK_BYTES, DEFAULT_MAX_BULK_BYTES)),
+        multipartBoundary(contentType),
+        maxUploadBytes(c.env.MAX_UPLOAD_BYTES),
+      )
+      const outcome = await ingestItems(
+        createDb(c.env.DB),
+        authorizedItems(parts, expected),
+        configuredLimit(c.env.MAX_BULK_ITEMS, DEFAULT_MAX_BULK_ITEMS),
+      )
+      if (outcome.items.length === 0) {
+        throw new AppError(422, 'empty_bulk', 'Choose at least one file or paste an article.')
+      }
+      const rows = outcome.items.map((item) => ({
+        name: item.name ?? `item ${item.index + 1}`,
+        status: item.status,
+        ...(item.status === 'failed' ? { message: item.error.message } : { url: item.url }),
+      }))
+      return c.html(renderUploadPage(site, { results: rows }))
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error
+      return c.html(
+        renderUploadPage(site, { error: error.message }),
+        error.status as ContentfulStatusCode,
+        error.headers,
+      )
+    }
+  })
+
+/**
+ * The form's parts as bulk items. The token field comes first in the form, so it is checked
+ * before any file is stored; pasted text becomes one item in the chosen format.
+ */
+async function* authorizedItems(
+  parts: ReturnType<typeof multipartParts>,
+  expected: string,
+): AsyncGenerator<BulkItem> {
+  let authorized = false
+  let format: SourceFormat = 'text'
+  for await (const part of parts) {
+    if ('field' in part) {
+      if (part.field === 'token') authorized = await tokenMatches(part.value.trim(), expected)
+      else if (part.field === 'format' && isFormat(part.value)) format = part.value
+      else if (part.field === 'text' && part.value.trim() !== '') {
+        if (!authorized) throw unauthorized()
+        const bytes = new TextEncoder().encode(part.value)
+        yield {
+          name: 'pasted text',
+          upload: { format, contentType: CONTENT_TYPES[format], bytes, meta: {} },
+        }
+      }
+      continue
+    }
+    // A file input left empty still sends a part, with no name and no bytes.
+    if (part.name === '' && !(part.upload instanceof AppError) && part.upload.bytes.length === 0)
+      continue
+    if (!authorized) throw unauthorized()
+    yield part
+  }
+  if (!authorized) throw unauthorized()
+}

@@ -1,0 +1,15 @@
+import { absoluteUrl } from '../paths'
+import type { Site } from '../site'
+
+/** Crawl everything but the API and the upload form; point crawlers at the sitemap index. */
+export function renderRobotsTxt(site: Site): string {
+  return [
+    'User-agent: *',
+    'Allow: /',
+    'Disallow: /api/',
+    'Disallow: /upload',
+    '',
+    `Sitemap: ${absoluteUrl(site, '/sitemap.xml')}`,
+    '',
+  ].join('\n')
+}
