@@ -2,22 +2,41 @@
  * Cache scopes: each cached page belongs to one scope, and its KV key embeds the scope's epoch.
  * A write bumps the epochs of every scope it touches, in the same D1 batch as the write itself.
  */
+
+/** Site-wide collections: the front page, the site feeds, the sitemap, search results. */
 export const INDEX_SCOPE = 'index'
 export const articleScope = (slug: string) => `article:${slug}`
 export const authorScope = (slug: string) => `author:${slug}`
 export const tagScope = (slug: string) => `tag:${slug}`
+/** `month` is `YYYY-MM`. */
+export const archiveScope = (month: string) => `archive:${month}`
 
-/** What a change to one article can alter on other pages: who wrote it and what it is tagged. */
+/** What a change to one article can alter on other pages. */
 export interface ArticleLinks {
   authorSlugs: readonly string[]
   tagSlugs: readonly string[]
+  /** The archive month the article is listed under (`YYYY-MM`). */
+  month: string
 }
 
-/** The scopes a change to one article touches, given its links before and after the change. */
-export function scopesForArticle(slug: string, ...links: ArticleLinks[]): string[] {
+/**
+ * The scopes a change to one article touches: its own page, the site-wide collections, its
+ * author, tag and archive pages before and after the change, and the pages of other articles
+ * whose related headlines link (or now stop linking) to it.
+ */
+export function scopesForArticle(
+  slug: string,
+  links: readonly ArticleLinks[],
+  linkingArticles: readonly string[] = [],
+): string[] {
   return [
     articleScope(slug),
     INDEX_SCOPE,
-    ...links.flatMap((l) => [...l.authorSlugs.map(authorScope), ...l.tagSlugs.map(tagScope)]),
+    ...links.flatMap((l) => [
+      ...l.authorSlugs.map(authorScope),
+      ...l.tagSlugs.map(tagScope),
+      archiveScope(l.month),
+    ]),
+    ...linkingArticles.map(articleScope),
   ]
 }

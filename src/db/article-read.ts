@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or } from 'drizzle-orm'
 import type { Article, ArticleSummary, Block, Named } from '../model/article'
 import type { Db } from './client'
 import type { ListCursor } from './cursor'
@@ -28,7 +28,7 @@ export async function getArticle(db: Db, slug: string): Promise<Article | null> 
     .get()
   if (!row) return null
   const id = row.article.id
-  const [authorRows, tagRows, blockRows, relatedRows, noteRows] = await db.batch([
+  const [authorRows, tagRows, blockRows, relatedRows, links, noteRows] = await db.batch([
     db
       .select({ name: authors.name, slug: authors.slug })
       .from(articleAuthors)
@@ -43,6 +43,7 @@ export async function getArticle(db: Db, slug: string): Promise<Article | null> 
       .orderBy(asc(articleTags.position)),
     db.select().from(blocks).where(eq(blocks.articleId, id)).orderBy(asc(blocks.position)),
     db.select().from(related).where(eq(related.articleId, id)).orderBy(asc(related.position)),
+    linkedRelated(db, id),
     db
       .select()
       .from(notes)
@@ -60,7 +61,10 @@ export async function getArticle(db: Db, slug: string): Promise<Article | null> 
     dateline: a.dateline,
     authors: authorRows,
     body: blockRows.map(toBlock),
-    related: relatedRows.map((r) => ({ title: r.title, url: r.url })),
+    related: relatedRows.map((r) => ({
+      title: r.title,
+      url: r.url ?? linkFor(links, r.position),
+    })),
     notices: noteRows.filter((n) => n.kind === 'notice').map((n) => n.text),
     captions: noteRows.filter((n) => n.kind === 'caption').map((n) => n.text),
     tags: tagRows,
@@ -79,6 +83,30 @@ export async function getArticle(db: Db, slug: string): Promise<Article | null> 
   }
 }
 
+/**
+ * Stored articles that the related headlines of article `id` name, by title or headline key,
+ * whichever of the two was uploaded first.
+ */
+const linkedRelated = (db: Db, id: string) =>
+  db
+    .select({ position: related.position, slug: articles.slug })
+    .from(related)
+    .innerJoin(
+      articles,
+      and(
+        or(eq(articles.titleKey, related.titleKey), eq(articles.headlineKey, related.titleKey)),
+        isNull(articles.deletedAt),
+        ne(articles.id, related.articleId),
+      ),
+    )
+    .where(eq(related.articleId, id))
+    .orderBy(asc(related.position), asc(articles.sortKey))
+
+function linkFor(links: { position: number; slug: string }[], position: number): string | null {
+  const match = links.find((l) => l.position === position)
+  return match ? articleUrl(match.slug) : null
+}
+
 function toBlock(row: typeof blocks.$inferSelect): Block {
   const data = row.data ? (JSON.parse(row.data) as Record<string, unknown>) : {}
   switch (row.type) {
@@ -94,7 +122,7 @@ function toBlock(row: typeof blocks.$inferSelect): Block {
 }
 
 /** Narrows a listing to one author's or one tag's articles. */
-export type ListFilter = { author: string } | { tag: string } | null
+export type ListFilter = { author: string } | { tag: string } | { month: string } | null
 
 export interface ListQuery {
   limit: number
@@ -104,6 +132,9 @@ export interface ListQuery {
 
 function filterCondition(db: Db, filter: ListFilter | undefined) {
   if (!filter) return undefined
+  if ('month' in filter) {
+    return and(gte(articles.sortKey, filter.month), lt(articles.sortKey, nextMonth(filter.month)))
+  }
   if ('author' in filter) {
     return inArray(
       articles.id,
@@ -150,7 +181,7 @@ export async function listArticles(
   return { items: page.map((row) => toSummary(row, byArticle.get(row.id) ?? [])), next }
 }
 
-async function authorsOf(db: Db, ids: string[]): Promise<Map<string, Named[]>> {
+export async function authorsOf(db: Db, ids: string[]): Promise<Map<string, Named[]>> {
   const map = new Map<string, Named[]>()
   if (ids.length === 0) return map
   const rows = await db
@@ -189,3 +220,9 @@ export const getAuthor = (db: Db, slug: string): Promise<Named | undefined> =>
 
 export const getTag = (db: Db, slug: string): Promise<Named | undefined> =>
   db.select().from(tags).where(eq(tags.slug, slug)).get()
+
+/** `2011-09` → `2011-10`, `2011-12` → `2012-01`. */
+export function nextMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number]
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`
+}

@@ -1,17 +1,20 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { invalidate } from '../cache/invalidate'
-import { scopesForArticle, type ArticleLinks } from '../cache/scopes'
+import { scopesForArticle } from '../cache/scopes'
 import { AppError } from '../http/errors'
 import { newId, sha256Hex } from '../lib/hash'
 import type { NormalizedArticle } from '../model/article'
 import type { Db } from './client'
+import { articlesLinkingTo, matchKeys, stateOf } from './article-state'
+import { removeFromSearch } from './search-index'
 import {
   revisionStatements,
+  type PreviousState,
   sourceStatements,
   type Statement,
   type Upload,
 } from './revision-statements'
-import { articleAuthors, articles, articleTags, sources } from './schema'
+import { articles, sources } from './schema'
 import { findSlug } from './slugs'
 
 export type { Upload } from './revision-statements'
@@ -74,14 +77,25 @@ export async function saveUpload(
     const known = current && (await sourceWithHash(db, articleId, sha256))
     const sourceId = known?.id ?? newId()
     const revision = (current?.revision ?? 0) + 1
-    const previous = current && { revision: current.revision, ...(await linksOf(db, articleId)) }
+    const context = await revisionContext(db, articleId, article, current?.revision)
 
     // The article row comes first: sources reference it.
     const statements = [
       ...revisionStatements(
         db,
-        { articleId, identity, slug, revision, reason: 'upload', sourceId, fingerprint, article },
-        previous,
+        {
+          articleId,
+          identity,
+          slug,
+          revision,
+          reason: 'upload',
+          sourceId,
+          fingerprint,
+          article,
+          sortKey: context.sortKey,
+          linkingArticles: context.linkingArticles,
+        },
+        context.previous,
       ),
       ...(known ? [] : sourceStatements(db, { sourceId, articleId, sha256, upload })),
     ]
@@ -116,6 +130,7 @@ export async function saveRenormalized(
     return { status: 'unchanged', slug: current.slug, revision: current.revision }
   }
   const revision = current.revision + 1
+  const context = await revisionContext(db, current.id, article, current.revision)
   const statements = revisionStatements(
     db,
     {
@@ -127,8 +142,10 @@ export async function saveRenormalized(
       sourceId: current.sourceId,
       fingerprint,
       article,
+      sortKey: context.sortKey,
+      linkingArticles: context.linkingArticles,
     },
-    { revision: current.revision, ...(await linksOf(db, current.id)) },
+    context.previous,
   )
   try {
     await runBatch(db, statements)
@@ -146,15 +163,41 @@ export async function markDeleted(db: Db, slug: string): Promise<boolean> {
     .where(and(eq(articles.slug, slug), isNull(articles.deletedAt)))
     .get()
   if (!live) return false
+  const state = await stateOf(db, live.id)
+  const linking = await articlesLinkingTo(db, state.keys, live.id)
   const [result] = await db.batch([
     db
       .update(articles)
       .set({ deletedAt: new Date().toISOString() })
       .where(and(eq(articles.id, live.id), isNull(articles.deletedAt)))
       .returning({ id: articles.id }),
-    ...invalidate(db, scopesForArticle(slug, await linksOf(db, live.id))),
+    removeFromSearch(db, live.id),
+    ...invalidate(db, scopesForArticle(slug, [state], linking)),
   ])
   return result.length > 0
+}
+
+/**
+ * What a new revision needs to know about the one it replaces: its links (for invalidation), its
+ * listing position (kept when the new upload names no date), and the articles whose related
+ * headlines match the old or new title.
+ */
+async function revisionContext(
+  db: Db,
+  articleId: string,
+  article: NormalizedArticle,
+  currentRevision: number | undefined,
+) {
+  const state = currentRevision === undefined ? undefined : await stateOf(db, articleId)
+  const sortKey = article.publishedAt ?? (state?.sortKey || new Date().toISOString())
+  const linkingArticles = await articlesLinkingTo(
+    db,
+    [...matchKeys(article), ...(state?.keys ?? [])],
+    articleId,
+  )
+  const previous: PreviousState | undefined =
+    state && currentRevision !== undefined ? { revision: currentRevision, ...state } : undefined
+  return { sortKey, linkingArticles, previous }
 }
 
 const sourceWithHash = (db: Db, articleId: string, sha256: string) =>
@@ -163,21 +206,6 @@ const sourceWithHash = (db: Db, articleId: string, sha256: string) =>
     .from(sources)
     .where(and(eq(sources.articleId, articleId), eq(sources.sha256, sha256)))
     .get()
-
-/** The authors and tags an article is linked to now. */
-async function linksOf(db: Db, articleId: string): Promise<ArticleLinks> {
-  const [authorRows, tagRows] = await db.batch([
-    db
-      .select({ slug: articleAuthors.authorSlug })
-      .from(articleAuthors)
-      .where(eq(articleAuthors.articleId, articleId)),
-    db
-      .select({ slug: articleTags.tagSlug })
-      .from(articleTags)
-      .where(eq(articleTags.articleId, articleId)),
-  ])
-  return { authorSlugs: authorRows.map((r) => r.slug), tagSlugs: tagRows.map((r) => r.slug) }
-}
 
 const runBatch = (db: Db, statements: Statement[]) =>
   db.batch(statements as [Statement, ...Statement[]])

@@ -4,7 +4,9 @@ import { invalidate } from '../cache/invalidate'
 import { scopesForArticle, type ArticleLinks } from '../cache/scopes'
 import type { Block, NormalizedArticle, SourceFormat } from '../model/article'
 import type { Db } from './client'
+import { slugify } from '../ingest/slug'
 import { chunkRows, SOURCE_CHUNK_BYTES } from './limits'
+import { addToSearch, removeFromSearch } from './search-index'
 import {
   articleAuthors,
   articles,
@@ -39,9 +41,13 @@ export interface NewRevision {
   sourceId: string
   fingerprint: string
   article: NormalizedArticle
+  /** publishedAt, else the first upload time: the order of listings and the archive month. */
+  sortKey: string
+  /** Slugs of other articles whose related headlines match this one, before or after the change. */
+  linkingArticles: string[]
 }
 
-/** The state being replaced, when the article exists: its revision and its links. */
+/** The state being replaced, when the article exists: its revision and what it linked to. */
 export type PreviousState = { revision: number } & ArticleLinks
 
 /**
@@ -57,6 +63,7 @@ export function revisionStatements(
   const links = {
     authorSlugs: article.authors.map((a) => a.slug),
     tagSlugs: article.tags.map((t) => t.slug),
+    month: next.sortKey.slice(0, 7),
   }
   const rows = childRows(articleId, article)
   return [
@@ -71,7 +78,7 @@ export function revisionStatements(
     ...chunkRows(rows.authors, 3).map((c) => db.insert(articleAuthors).values(c)),
     ...chunkRows(rows.tags, 3).map((c) => db.insert(articleTags).values(c)),
     ...chunkRows(rows.blocks, 5).map((c) => db.insert(blocks).values(c)),
-    ...chunkRows(rows.related, 4).map((c) => db.insert(related).values(c)),
+    ...chunkRows(rows.related, 5).map((c) => db.insert(related).values(c)),
     ...chunkRows(rows.notes, 4).map((c) => db.insert(notes).values(c)),
     db.insert(revisions).values({
       articleId,
@@ -81,7 +88,12 @@ export function revisionStatements(
       reason: next.reason,
       snapshot: JSON.stringify(article),
     }),
-    ...invalidate(db, scopesForArticle(next.slug, links, ...(previous ? [previous] : []))),
+    removeFromSearch(db, articleId),
+    addToSearch(db, articleId, article),
+    ...invalidate(
+      db,
+      scopesForArticle(next.slug, previous ? [links, previous] : [links], next.linkingArticles),
+    ),
   ]
 }
 
@@ -102,9 +114,12 @@ function articleRow(db: Db, next: NewRevision, previous: PreviousState | undefin
     language: article.language,
     imageUrl: article.image?.url ?? null,
     imageCaption: article.image?.caption ?? null,
+    titleKey: slugify(article.title),
+    headlineKey: slugify(article.headline),
     revision: next.revision,
     sourceId: next.sourceId,
     fingerprint: next.fingerprint,
+    sortKey: next.sortKey,
     updatedAt: now,
     deletedAt: null,
   }
@@ -113,7 +128,7 @@ function articleRow(db: Db, next: NewRevision, previous: PreviousState | undefin
     // revisions key instead of silently overwriting.
     return db
       .update(articles)
-      .set({ ...fields, sortKey: article.publishedAt ?? undefined })
+      .set(fields)
       .where(and(eq(articles.id, next.articleId), eq(articles.revision, previous.revision)))
   }
   return db.insert(articles).values({
@@ -121,7 +136,6 @@ function articleRow(db: Db, next: NewRevision, previous: PreviousState | undefin
     id: next.articleId,
     identity: next.identity,
     slug: next.slug,
-    sortKey: article.publishedAt ?? now,
     createdAt: now,
   })
 }
@@ -141,7 +155,12 @@ function childRows(articleId: string, article: NormalizedArticle) {
       position,
       ...blockColumns(block),
     })),
-    related: article.related.map((r, position) => ({ articleId, position, ...r })),
+    related: article.related.map((r, position) => ({
+      articleId,
+      position,
+      ...r,
+      titleKey: slugify(r.title),
+    })),
     notes: [...article.notices.map(note('notice')), ...article.captions.map(note('caption'))],
   }
 }

@@ -36,6 +36,9 @@ export const articles = sqliteTable(
     sourceUrl: text('source_url'),
     title: text('title').notNull(),
     headline: text('headline').notNull(),
+    /** slugify(title) and slugify(headline): what related headlines elsewhere are matched on. */
+    titleKey: text('title_key'),
+    headlineKey: text('headline_key'),
     kicker: text('kicker'),
     dateline: text('dateline'),
     summary: text('summary').notNull(),
@@ -62,6 +65,8 @@ export const articles = sqliteTable(
     uniqueIndex('articles_identity_uq').on(t.identity),
     uniqueIndex('articles_slug_uq').on(t.slug),
     index('articles_listing_idx').on(t.deletedAt, t.sortKey, t.id),
+    index('articles_title_key_idx').on(t.titleKey),
+    index('articles_headline_key_idx').on(t.headlineKey),
   ],
 )
 
@@ -183,8 +188,13 @@ export const related = sqliteTable(
     position: integer('position').notNull(),
     title: text('title').notNull(),
     url: text('url'),
+    /** slugify(title), matched against articles' title and headline keys to link related stories. */
+    titleKey: text('title_key'),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.position] })],
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.position] }),
+    index('related_title_key_idx').on(t.titleKey),
+  ],
 )
 
 /** Text kept beside the body: archive notices and image captions or credits. */

@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm'
+import type { ArticleSummary } from '../model/article'
+import { articleUrl, authorsOf } from './article-read'
+import type { Db } from './client'
+import { MARK_END, MARK_START } from './fts-query'
+
+export interface SearchHit extends ArticleSummary {
+  /** A passage around the matches, with matches between MARK_START and MARK_END. */
+  snippet: string
+  rank: number
+}
+
+export interface SearchCursor {
+  rank: number
+  id: string
+}
+
+interface Row {
+  id: string
+  slug: string
+  title: string
+  headline: string
+  kicker: string | null
+  summary: string
+  published_at: string | null
+  updated_at: string
+  revision: number
+  snippet: string
+  rank: number
+}
+
+/**
+ * Live articles matching an FTS5 query (see toFtsQuery), best first by BM25 with the headline
+ * weighted most, then authors and tags, then the body; keyset-paginated on (rank, id).
+ */
+export async function searchArticles(
+  db: Db,
+  { query, limit, cursor }: { query: string; limit: number; cursor: SearchCursor | null },
+): Promise<{ items: SearchHit[]; next: SearchCursor | null }> {
+  const after = cursor
+    ? sql`AND (ranked.rank > ${cursor.rank} OR (ranked.rank = ${cursor.rank} AND ranked.id > ${cursor.id}))`
+    : sql``
+  const rows = await db.all<Row>(sql`
+    WITH ranked AS (
+      SELECT a.id, a.slug, a.title, a.headline, a.kicker, a.summary, a.published_at, a.updated_at,
+             a.revision,
+             snippet(article_search, -1, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet,
+             bm25(article_search, 0.0, 10.0, 1.0, 4.0, 3.0) AS rank
+      FROM article_search
+      JOIN articles a ON a.id = article_search.article_id
+      WHERE article_search MATCH ${query} AND a.deleted_at IS NULL
+    )
+    SELECT * FROM ranked WHERE 1 ${after}
+    ORDER BY ranked.rank, ranked.id
+    LIMIT ${limit + 1}`)
+  const page = rows.slice(0, limit)
+  const authors = await authorsOf(
+    db,
+    page.map((r) => r.id),
+  )
+  const last = page.at(-1)
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      url: articleUrl(r.slug),
+      title: r.title,
+      headline: r.headline,
+      kicker: r.kicker,
+      authors: authors.get(r.id) ?? [],
+      summary: r.summary,
+      publishedAt: r.published_at,
+      updatedAt: r.updated_at,
+      revision: r.revision,
+      snippet: r.snippet,
+      rank: r.rank,
+    })),
+    next: rows.length > limit && last ? { rank: last.rank, id: last.id } : null,
+  }
+}
