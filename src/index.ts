@@ -6,6 +6,8 @@ import { articlesApi } from './routes/articles-api'
 import { bulkApi } from './routes/bulk-api'
 import { listingPages, listingsApi } from './routes/listings'
 import { articlePages } from './routes/pages'
+import { searchApi, searchPage } from './routes/search'
+import { siteFiles } from './routes/site-files'
 import { uploadPage } from './routes/upload-page'
 
 const app = new Hono<AppEnv>()
@@ -13,9 +15,12 @@ const app = new Hono<AppEnv>()
   .get('/healthz', (c) => c.text('ok'))
   .route('/api/articles/bulk', bulkApi)
   .route('/api/articles', articlesApi)
+  .route('/api/search', searchApi)
   .route('/api', listingsApi)
   .route('/articles', articlePages)
   .route('/upload', uploadPage)
+  .route('/search', searchPage)
+  .route('/', siteFiles)
   .route('/', listingPages)
 
 app.notFound((c) =>

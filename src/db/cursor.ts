@@ -1,19 +1,16 @@
-/** Opaque keyset cursor for listings ordered by (sortKey desc, id desc). */
-export interface ListCursor {
-  sortKey: string
-  id: string
-}
+/** Opaque keyset cursors: a small JSON tuple, base64url-encoded. */
+type Tuple = readonly (string | number)[]
 
-export function encodeCursor(cursor: ListCursor): string {
-  const bytes = new TextEncoder().encode(JSON.stringify([cursor.sortKey, cursor.id]))
+function encode(values: Tuple): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(values))
   return btoa(String.fromCharCode(...bytes))
     .replaceAll('+', '-')
     .replaceAll('/', '_')
     .replace(/=+$/, '')
 }
 
-/** Returns null for anything that is not a cursor this code made. */
-export function decodeCursor(value: string): ListCursor | null {
+/** The tuple inside a cursor this code made, or null for anything else. */
+function decode(value: string): unknown[] | null {
   if (value.length > 512 || !/^[A-Za-z0-9_-]+$/.test(value)) return null
   try {
     const binary = atob(value.replaceAll('-', '+').replaceAll('_', '/'))
@@ -21,16 +18,41 @@ export function decodeCursor(value: string): ListCursor | null {
     const parsed: unknown = JSON.parse(
       new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes),
     )
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      typeof parsed[0] === 'string' &&
-      typeof parsed[1] === 'string'
-    ) {
-      return { sortKey: parsed[0], id: parsed[1] }
-    }
+    return Array.isArray(parsed) ? parsed : null
   } catch {
-    // fall through: not ours
+    return null
   }
-  return null
+}
+
+/** Listings, ordered by (sortKey desc, id desc). */
+export interface ListCursor {
+  sortKey: string
+  id: string
+}
+
+export const encodeCursor = (cursor: ListCursor) => encode([cursor.sortKey, cursor.id])
+
+export function decodeCursor(value: string): ListCursor | null {
+  const t = decode(value)
+  return t?.length === 2 && typeof t[0] === 'string' && typeof t[1] === 'string'
+    ? { sortKey: t[0], id: t[1] }
+    : null
+}
+
+/** Search results, ordered by (rank asc, id asc). */
+export interface SearchCursor {
+  rank: number
+  id: string
+}
+
+export const encodeSearchCursor = (cursor: SearchCursor) => encode([cursor.rank, cursor.id])
+
+export function decodeSearchCursor(value: string): SearchCursor | null {
+  const t = decode(value)
+  return t?.length === 2 &&
+    typeof t[0] === 'number' &&
+    Number.isFinite(t[0]) &&
+    typeof t[1] === 'string'
+    ? { rank: t[0], id: t[1] }
+    : null
 }

@@ -1,18 +1,15 @@
 import { sql } from 'drizzle-orm'
 import type { ArticleSummary } from '../model/article'
-import { articleUrl, authorsOf } from './article-read'
+import { articleUrl } from './article-read'
+import { authorsOf } from './listing-read'
 import type { Db } from './client'
+import type { SearchCursor } from './cursor'
 import { MARK_END, MARK_START } from './fts-query'
 
 export interface SearchHit extends ArticleSummary {
   /** A passage around the matches, with matches between MARK_START and MARK_END. */
   snippet: string
   rank: number
-}
-
-export interface SearchCursor {
-  rank: number
-  id: string
 }
 
 interface Row {

@@ -4,10 +4,16 @@ import { createDb } from '../db/client'
 import type { AppEnv } from '../env'
 import { sha256Hex } from '../lib/hash'
 
-const HTML_HEADERS = {
-  'Content-Type': 'text/html; charset=utf-8',
-  'Cache-Control': 'public, max-age=0, must-revalidate',
-  Vary: 'Accept',
+export const HTML = 'text/html; charset=utf-8'
+
+export interface CachedPageSpec {
+  /** The cache scope whose epoch the key embeds (see src/cache/scopes.ts). */
+  scope: string
+  /** What distinguishes this page within its scope: format, cursor, query. */
+  variant: string
+  contentType?: string
+  /** The page from D1, or null when there is nothing to show (the caller answers 404). */
+  render: () => Promise<string | null>
 }
 
 /**
@@ -16,24 +22,33 @@ const HTML_HEADERS = {
  */
 export async function serveCachedPage(
   c: Context<AppEnv>,
-  scope: string,
-  variant: string,
-  render: () => Promise<string | null>,
+  { scope, variant, contentType = HTML, render }: CachedPageSpec,
 ): Promise<Response | null> {
   const epoch = await scopeEpoch(createDb(c.env.DB), scope)
   const key = pageKey(scope, epoch, variant)
   const cached = await readPage(c.env.PAGES, key)
-  if (cached) return respond(c, cached, 'HIT')
+  if (cached) return respond(c, cached, contentType, 'HIT')
 
   const body = await render()
   if (body === null) return null
   const page = { body, etag: `"${(await sha256Hex(body)).slice(0, 32)}"` }
   c.executionCtx.waitUntil(writePage(c.env.PAGES, key, page))
-  return respond(c, page, 'MISS')
+  return respond(c, page, contentType, 'MISS')
 }
 
-function respond(c: Context<AppEnv>, page: CachedPage, cache: 'HIT' | 'MISS'): Response {
-  const headers = { ...HTML_HEADERS, ETag: page.etag, 'X-Cache': cache }
+function respond(
+  c: Context<AppEnv>,
+  page: CachedPage,
+  contentType: string,
+  cache: 'HIT' | 'MISS',
+): Response {
+  const headers = {
+    'Content-Type': contentType,
+    'Cache-Control': 'public, max-age=0, must-revalidate',
+    Vary: 'Accept',
+    ETag: page.etag,
+    'X-Cache': cache,
+  }
   if (matchesEtag(c.req.header('If-None-Match'), page.etag)) {
     return c.body(null, 304, headers)
   }

@@ -21,9 +21,13 @@ export const articlePages = new Hono<AppEnv>().get('/:slug', async (c) => {
     return c.json(article, 200, { Vary: 'Accept' })
   }
   const response = valid
-    ? await serveCachedPage(c, articleScope(slug), 'html', async () => {
-        const article = await getArticle(createDb(c.env.DB), slug)
-        return article && renderArticlePage(article, siteOf(c))
+    ? await serveCachedPage(c, {
+        scope: articleScope(slug),
+        variant: 'html',
+        render: async () => {
+          const article = await getArticle(createDb(c.env.DB), slug)
+          return article && renderArticlePage(article, siteOf(c))
+        },
       })
     : null
   return (
