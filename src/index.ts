@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from './env'
 import { errorBody, handleError } from './http/handle-error'
 import { securityHeaders } from './http/security-headers'
+import { apiDocs } from './routes/api-docs'
 import { articlesApi } from './routes/articles-api'
 import { bulkApi } from './routes/bulk-api'
 import { listingPages, listingsApi } from './routes/listings'
@@ -21,6 +22,7 @@ const app = new Hono<AppEnv>()
   .route('/upload', uploadPage)
   .route('/search', searchPage)
   .route('/', siteFiles)
+  .route('/', apiDocs)
   .route('/', listingPages)
 
 app.notFound((c) =>

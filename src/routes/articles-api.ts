@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
 import { createDb } from '../db/client'
 import { getArticle } from '../db/article-read'
 import { listArticles } from '../db/listing-read'
@@ -14,14 +13,7 @@ import { ingestUpload } from './ingest-upload'
 import { maxUploadBytes, readUploadBody } from '../http/upload-body'
 import { decodeUtf8 } from '../ingest/decode'
 import { normalizeUpload } from '../ingest'
-import { listQuery, slugParam, validate } from './validation'
-
-const uploadQuery = z.object({
-  sourceUrl: z.string().max(2048).optional(),
-  publishedAt: z.string().max(64).optional(),
-})
-
-const sourceQuery = z.object({ revision: z.coerce.number().int().min(1).optional() })
+import { listQuery, slugParam, sourceQuery, uploadQuery, validate } from './validation'
 
 const resultHeaders = (result: SaveResult) => ({ 'X-Ingest-Result': result.status })
 

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono'
-import { z } from 'zod'
 import { getArticlesByIds } from '../db/article-read'
 import { createDb } from '../db/client'
 import { decodeCursor, encodeCursor, type ListCursor } from '../db/cursor'
@@ -13,7 +12,7 @@ import { serveCachedPage } from './cached-page'
 import { feedPath, findCollection, SITE, type Collection } from './collections'
 import { wantsJson } from './negotiate'
 import { siteOf } from './site'
-import { listQuery, validate } from './validation'
+import { listQuery, pageQuery, validate } from './validation'
 
 const PAGE_SIZE = 20
 const FEED_SIZE = 20
@@ -95,7 +94,6 @@ async function feed(c: Context<AppEnv>, collection: Collection | null, format: '
   return response ?? c.notFound()
 }
 
-const pageQuery = z.object({ cursor: z.string().max(512).optional() })
 const KIND = ':kind{authors|tags}'
 const ARCHIVE = '/archive/:year{[0-9]{4}}/:month{[0-9]{2}}'
 const kindOf = (c: Context) => c.req.param('kind') as 'authors' | 'tags'

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono'
-import { z } from 'zod'
 import { INDEX_SCOPE } from '../cache/scopes'
 import { createDb } from '../db/client'
 import { decodeSearchCursor, encodeSearchCursor } from '../db/cursor'
@@ -10,13 +9,7 @@ import { AppError } from '../http/errors'
 import { renderSearchPage, type SearchResult } from '../views/search-page'
 import { serveCachedPage } from './cached-page'
 import { siteOf } from './site'
-import { validate } from './validation'
-
-const searchQuery = z.object({
-  q: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
-  cursor: z.string().max(512).optional(),
-})
+import { searchQuery, validate } from './validation'
 
 /** FTS5's snippet with private markers → plain text plus the marked ranges. */
 export function splitMarks(snippet: string): Pick<SearchResult, 'snippet' | 'marks'> {

@@ -28,3 +28,21 @@ export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(512).optional(),
 })
+
+/** A page of an HTML listing. */
+export const pageQuery = z.object({ cursor: z.string().max(512).optional() })
+
+export const uploadQuery = z.object({
+  sourceUrl: z.string().max(2048).optional().describe("canonical URL: the article's identity"),
+  publishedAt: z.string().max(64).optional().describe('ISO 8601 date or date-time'),
+})
+
+export const sourceQuery = z.object({
+  revision: z.coerce.number().int().min(1).optional().describe('default: the current revision'),
+})
+
+export const searchQuery = z.object({
+  q: z.string().max(200).optional().describe('words, or "a phrase"'),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  cursor: z.string().max(512).optional(),
+})
