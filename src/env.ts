@@ -2,6 +2,8 @@
 export interface Bindings {
   DB: D1Database
   PAGES: KVNamespace
+  /** Writes per client address (wrangler.toml [[ratelimits]]). */
+  WRITE_LIMITER?: RateLimit
   /** Bearer token required by every write route. A secret: never committed. */
   INGEST_TOKEN: string
   MAX_UPLOAD_BYTES?: string

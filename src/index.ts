@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from './env'
 import { errorBody, handleError } from './http/handle-error'
+import { limitWrites } from './http/rate-limit'
 import { securityHeaders } from './http/security-headers'
 import { apiDocs } from './routes/api-docs'
 import { articlesApi } from './routes/articles-api'
@@ -13,6 +14,7 @@ import { uploadPage } from './routes/upload-page'
 
 const app = new Hono<AppEnv>()
   .use(securityHeaders)
+  .use(limitWrites)
   .get('/healthz', (c) => c.text('ok'))
   .route('/api/articles/bulk', bulkApi)
   .route('/api/articles', articlesApi)

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { invalidate } from '../cache/invalidate'
 import { scopesForArticle } from '../cache/scopes'
 import { AppError } from '../http/errors'
+import { checkPrecondition, type Precondition } from '../http/preconditions'
 import { newId, sha256Hex } from '../lib/hash'
 import type { NormalizedArticle } from '../model/article'
 import type { Db } from './client'
@@ -48,6 +49,7 @@ export async function saveUpload(
   db: Db,
   article: NormalizedArticle,
   upload: Upload,
+  precondition: Precondition = null,
 ): Promise<SaveResult> {
   const identity = identityOf(article)
   const fingerprint = await fingerprintOf(article)
@@ -68,6 +70,7 @@ export async function saveUpload(
       .where(eq(articles.identity, identity))
       .get()
     const live = current && !current.deletedAt
+    checkPrecondition(precondition, live ? current.revision : null)
     if (live && current.fingerprint === fingerprint && current.sourceSha256 === sha256) {
       return { status: 'unchanged', slug: current.slug, revision: current.revision }
     }
@@ -124,7 +127,9 @@ export async function saveRenormalized(
   db: Db,
   current: RenormalizeTarget,
   article: NormalizedArticle,
+  precondition: Precondition = null,
 ): Promise<SaveResult> {
+  checkPrecondition(precondition, current.revision)
   const fingerprint = await fingerprintOf(article)
   if (fingerprint === current.fingerprint) {
     return { status: 'unchanged', slug: current.slug, revision: current.revision }
@@ -156,20 +161,31 @@ export async function saveRenormalized(
 }
 
 /** Soft delete: the article stops being served; its revisions and sources stay. */
-export async function markDeleted(db: Db, slug: string): Promise<boolean> {
+export async function markDeleted(
+  db: Db,
+  slug: string,
+  precondition: Precondition = null,
+): Promise<boolean> {
   const live = await db
-    .select({ id: articles.id })
+    .select({ id: articles.id, revision: articles.revision })
     .from(articles)
     .where(and(eq(articles.slug, slug), isNull(articles.deletedAt)))
     .get()
   if (!live) return false
+  checkPrecondition(precondition, live.revision)
   const state = await stateOf(db, live.id)
   const linking = await articlesLinkingTo(db, state.keys, live.id)
   const [result] = await db.batch([
     db
       .update(articles)
       .set({ deletedAt: new Date().toISOString() })
-      .where(and(eq(articles.id, live.id), isNull(articles.deletedAt)))
+      .where(
+        and(
+          eq(articles.id, live.id),
+          eq(articles.revision, live.revision),
+          isNull(articles.deletedAt),
+        ),
+      )
       .returning({ id: articles.id }),
     removeFromSearch(db, live.id),
     ...invalidate(db, scopesForArticle(slug, [state], linking)),

@@ -9,13 +9,17 @@ import type { AppEnv } from '../env'
 import { requireToken } from '../http/auth'
 import { AppError, notFound } from '../http/errors'
 import { CONTENT_TYPES, uploadFormat } from '../http/media-type'
+import { parseIfMatch, revisionEtag } from '../http/preconditions'
 import { ingestUpload } from './ingest-upload'
 import { maxUploadBytes, readUploadBody } from '../http/upload-body'
 import { decodeUtf8 } from '../ingest/decode'
 import { normalizeUpload } from '../ingest'
 import { listQuery, slugParam, sourceQuery, uploadQuery, validate } from './validation'
 
-const resultHeaders = (result: SaveResult) => ({ 'X-Ingest-Result': result.status })
+const resultHeaders = (result: SaveResult) => ({
+  'X-Ingest-Result': result.status,
+  ETag: revisionEtag(result.revision),
+})
 
 export const articlesApi = new Hono<AppEnv>()
   .post('/', requireToken, validate('query', uploadQuery), async (c) => {
@@ -25,12 +29,12 @@ export const articlesApi = new Hono<AppEnv>()
       Object.entries(c.req.valid('query')).filter(([, value]) => value !== undefined),
     ) as Record<string, string>
     const db = createDb(c.env.DB)
-    const result = await ingestUpload(db, {
-      format,
-      contentType: c.req.header('Content-Type') ?? CONTENT_TYPES[format],
-      bytes,
-      meta,
-    })
+    const precondition = parseIfMatch(c.req.header('If-Match'))
+    const result = await ingestUpload(
+      db,
+      { format, contentType: c.req.header('Content-Type') ?? CONTENT_TYPES[format], bytes, meta },
+      precondition,
+    )
     const stored = await getArticle(db, result.slug)
     if (!stored)
       throw new AppError(409, 'conflict', 'The article changed while it was stored; retry.')
@@ -50,7 +54,7 @@ export const articlesApi = new Hono<AppEnv>()
   .get('/:slug', validate('param', slugParam), async (c) => {
     const article = await getArticle(createDb(c.env.DB), c.req.valid('param').slug)
     if (!article) throw notFound()
-    return c.json(article)
+    return c.json(article, 200, { ETag: revisionEtag(article.revision) })
   })
   .get('/:slug/revisions', validate('param', slugParam), async (c) => {
     const slug = c.req.valid('param').slug
@@ -77,13 +81,22 @@ export const articlesApi = new Hono<AppEnv>()
       { format: source.format, text: decodeUtf8(source.bytes) },
       source.meta,
     )
-    const result = await saveRenormalized(db, article, normalized)
+    const result = await saveRenormalized(
+      db,
+      article,
+      normalized,
+      parseIfMatch(c.req.header('If-Match')),
+    )
     const stored = await getArticle(db, result.slug)
     if (!stored) throw notFound()
     return c.json(stored, 200, resultHeaders(result))
   })
   .delete('/:slug', requireToken, validate('param', slugParam), async (c) => {
-    const deleted = await markDeleted(createDb(c.env.DB), c.req.valid('param').slug)
+    const deleted = await markDeleted(
+      createDb(c.env.DB),
+      c.req.valid('param').slug,
+      parseIfMatch(c.req.header('If-Match')),
+    )
     if (!deleted) throw notFound()
     return c.body(null, 204)
   })

@@ -1,0 +1,41 @@
+import { SELF } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+import { ORIGIN, TOKEN } from './helpers'
+
+const write = (ip: string, token = TOKEN) =>
+  SELF.fetch(`${ORIGIN}/api/articles`, {
+    method: 'POST',
+    headers: {
+      'CF-Connecting-IP': ip,
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({ title: `From ${ip}`, body: ['Text.'] }),
+  })
+
+describe('write rate limiting per client address', () => {
+  it('answers 429 with Retry-After past the limit, for that address only', async () => {
+    const statuses = []
+    for (let i = 0; i < 6; i++) statuses.push((await write('203.0.113.7')).status)
+    expect(statuses).toEqual([201, 200, 200, 200, 200, 429])
+    const limited = await write('203.0.113.7')
+    expect(limited.headers.get('Retry-After')).toBe('60')
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('rate_limited')
+    expect((await write('198.51.100.9')).status).toBe(201)
+  })
+
+  it('counts wrong-token attempts too, so guessing is throttled', async () => {
+    const statuses = []
+    for (let i = 0; i < 6; i++) statuses.push((await write('192.0.2.44', 'guess')).status)
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
+  })
+
+  it('never limits reads', async () => {
+    for (let i = 0; i < 8; i++) {
+      const res = await SELF.fetch(`${ORIGIN}/healthz`, {
+        headers: { 'CF-Connecting-IP': '203.0.113.7' },
+      })
+      expect(res.status).toBe(200)
+    }
+  })
+})
