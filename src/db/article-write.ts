@@ -32,7 +32,7 @@ export interface SaveResult {
  * Concurrent writers to one article race on the revision key; a loser retries from a fresh read
  * after a short random pause, so a burst of N writers settles in about N rounds.
  */
-const MAX_ATTEMPTS = 30
+const MAX_ATTEMPTS = 50
 const backoff = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)))
 
