@@ -29,6 +29,8 @@ export default defineConfig(async () => ({
         ],
         test: {
           name: 'workers',
+          // Generous: a loaded 2-core machine runs workerd, D1 and KV on the same cores.
+          testTimeout: 30_000,
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           exclude: ['tests/**/*.node.test.ts'],
           setupFiles: ['./tests/apply-migrations.ts'],
