@@ -29,14 +29,36 @@ export async function scopeEpoch(db: Db, scope: string): Promise<number> {
 export const pageKey = (scope: string, epoch: number, variant: string) =>
   `${RENDER_VERSION}:page:${scope}@${epoch}:${variant}`
 
+/**
+ * The last page rendered for a scope and variant, whatever its epoch: served (marked stale) only
+ * when D1 cannot be asked for the current epoch. Overwritten at most once per render.
+ */
+export const lastPageKey = (scope: string, variant: string) =>
+  `${RENDER_VERSION}:last:${scope}:${variant}`
+
+/** A KV read that has not answered by then counts as a miss. */
+const READ_TIMEOUT_MS = 500
+
 /** A cache read that fails counts as a miss: the page is rendered from D1 instead. */
 export async function readPage(kv: KVNamespace, key: string): Promise<CachedPage | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), READ_TIMEOUT_MS)
+  })
   try {
-    const { value, metadata } = await kv.getWithMetadata<{ etag: string }>(key)
+    const read = kv.getWithMetadata<{ etag: string }>(key)
+    const result = await Promise.race([read, timeout])
+    if (result === null) {
+      console.warn('page cache read timed out', key)
+      return null
+    }
+    const { value, metadata } = result
     return value !== null && metadata?.etag ? { body: value, etag: metadata.etag } : null
   } catch (error) {
     console.warn('page cache read failed', key, String(error))
     return null
+  } finally {
+    clearTimeout(timer)
   }
 }
 

@@ -40,8 +40,14 @@ export function handleError(error: Error, c: Context) {
   return c.json(errorBody('internal', 'Something went wrong on our side.'), 500)
 }
 
-function isStorageUnavailable(error: Error): boolean {
-  return /Network connection lost|D1_ERROR.*(unavailable|overloaded|reset|timed out)/i.test(
-    error.message,
-  )
+/** A D1 failure that is the platform's, not the query's; drizzle wraps it as the `cause`. */
+function isStorageUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (
+      /Network connection lost|D1_ERROR.*(unavailable|overloaded|reset|timed out)/i.test(e.message)
+    ) {
+      return true
+    }
+  }
+  return false
 }

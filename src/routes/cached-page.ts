@@ -1,5 +1,12 @@
 import type { Context } from 'hono'
-import { pageKey, readPage, scopeEpoch, writePage, type CachedPage } from '../cache/pages'
+import {
+  lastPageKey,
+  pageKey,
+  readPage,
+  scopeEpoch,
+  writePage,
+  type CachedPage,
+} from '../cache/pages'
 import { createDb } from '../db/client'
 import type { AppEnv } from '../env'
 import { sha256Hex } from '../lib/hash'
@@ -24,7 +31,16 @@ export async function serveCachedPage(
   c: Context<AppEnv>,
   { scope, variant, contentType = HTML, render }: CachedPageSpec,
 ): Promise<Response | null> {
-  const epoch = await scopeEpoch(createDb(c.env.DB), scope)
+  let epoch: number
+  try {
+    epoch = await scopeEpoch(createDb(c.env.DB), scope)
+  } catch (error) {
+    // D1 is unreachable: the last page rendered is better than an error, and says it may be old.
+    const last = await readPage(c.env.PAGES, lastPageKey(scope, variant))
+    if (!last) throw error
+    console.warn('serving a stale page: D1 unavailable', scope, String(error))
+    return respond(c, last, contentType, 'STALE')
+  }
   const key = pageKey(scope, epoch, variant)
   const cached = await readPage(c.env.PAGES, key)
   if (cached) return respond(c, cached, contentType, 'HIT')
@@ -32,7 +48,12 @@ export async function serveCachedPage(
   const body = await render()
   if (body === null) return null
   const page = { body, etag: `"${(await sha256Hex(body)).slice(0, 32)}"` }
-  c.executionCtx.waitUntil(writePage(c.env.PAGES, key, page))
+  c.executionCtx.waitUntil(
+    Promise.all([
+      writePage(c.env.PAGES, key, page),
+      writePage(c.env.PAGES, lastPageKey(scope, variant), page),
+    ]),
+  )
   return respond(c, page, contentType, 'MISS')
 }
 
@@ -40,7 +61,7 @@ function respond(
   c: Context<AppEnv>,
   page: CachedPage,
   contentType: string,
-  cache: 'HIT' | 'MISS',
+  cache: 'HIT' | 'MISS' | 'STALE',
 ): Response {
   const headers = {
     'Content-Type': contentType,

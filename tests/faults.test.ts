@@ -1,0 +1,106 @@
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+import seed from '../seeds/pakistan-islamabad-wont-tolerate-us-boots.txt?raw'
+import app from '../src/index'
+import { get, ORIGIN, storageSnapshot, upload } from './helpers'
+
+const SLUG = 'pakistan-islamabad-wont-tolerate-us-boots-on-the-ground'
+const PAGE = `${ORIGIN}/articles/${SLUG}`
+
+/** Calls the app with some bindings replaced, and waits for its waitUntil work. */
+async function fetchWith(bindings: Partial<Cloudflare.Env>, request: Request) {
+  const ctx = createExecutionContext()
+  const res = await app.fetch(request, { ...env, ...bindings }, ctx)
+  await waitOnExecutionContext(ctx)
+  return res
+}
+
+const unreachable = () => new Error('D1_ERROR: Network connection lost.')
+
+/** A D1 whose every statement fails as when the database cannot be reached. */
+const downD1 = new Proxy(env.DB, {
+  get(target, prop) {
+    if (prop === 'prepare') {
+      return (query: string) =>
+        new Proxy(target.prepare(query), {
+          get(stmt, key) {
+            if (key === 'bind') return () => downStatement
+            return Reflect.get(stmt, key)
+          },
+        })
+    }
+    if (prop === 'batch') return () => Promise.reject(unreachable())
+    const value = Reflect.get(target, prop) as unknown
+    return typeof value === 'function' ? value.bind(target) : value
+  },
+})
+const downStatement = {
+  first: () => Promise.reject(unreachable()),
+  all: () => Promise.reject(unreachable()),
+  raw: () => Promise.reject(unreachable()),
+  run: () => Promise.reject(unreachable()),
+}
+
+function kvWith(overrides: Partial<KVNamespace>): KVNamespace {
+  return new Proxy(env.PAGES, {
+    get(target, prop) {
+      if (prop in overrides) return overrides[prop as keyof KVNamespace]
+      const value = Reflect.get(target, prop) as unknown
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
+describe('faults in the bindings', () => {
+  it('answers 503 with Retry-After and writes nothing when D1 cannot be reached for an upload', async () => {
+    const before = await storageSnapshot()
+    const res = await fetchWith(
+      { DB: downD1 },
+      new Request(`${ORIGIN}/api/articles`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer test-token', 'Content-Type': 'text/plain' },
+        body: seed,
+      }),
+    )
+    expect(res.status).toBe(503)
+    expect(res.headers.get('Retry-After')).toBe('5')
+    expect(await storageSnapshot()).toEqual(before)
+  })
+
+  it('still answers when KV refuses to store the page, and caches it later', async () => {
+    expect((await upload(seed)).status).toBe(201)
+    const failingPut = kvWith({
+      put: () => Promise.reject(new Error('KV PUT failed: 429 Too Many Requests')),
+    })
+    const res = await fetchWith({ PAGES: failingPut }, new Request(PAGE))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('X-Cache')).toBe('MISS')
+    expect(await res.text()).toContain('Islamabad won’t tolerate U.S. boots on the ground')
+    expect((await get(`/articles/${SLUG}`)).headers.get('X-Cache')).toBe('MISS')
+    expect((await get(`/articles/${SLUG}`)).headers.get('X-Cache')).toBe('HIT')
+  })
+
+  it('renders from D1 within a bounded wait when a KV read hangs', async () => {
+    const hanging = kvWith({
+      getWithMetadata: (() => new Promise(() => {})) as KVNamespace['getWithMetadata'],
+    })
+    const res = await fetchWith({ PAGES: hanging }, new Request(PAGE))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('X-Cache')).toBe('MISS')
+  })
+
+  it('serves the last cached page when D1 is down, and 503 with Retry-After when it has none', async () => {
+    const stale = await fetchWith({ DB: downD1 }, new Request(PAGE))
+    expect(stale.status).toBe(200)
+    expect(stale.headers.get('X-Cache')).toBe('STALE')
+    expect(await stale.text()).toContain('Islamabad won’t tolerate U.S. boots on the ground')
+
+    const api = await fetchWith({ DB: downD1 }, new Request(`${ORIGIN}/api/articles/${SLUG}`))
+    expect(api.status).toBe(503)
+    expect(api.headers.get('Retry-After')).toBe('5')
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('unavailable')
+
+    const never = await fetchWith({ DB: downD1 }, new Request(`${ORIGIN}/tags/never-rendered`))
+    expect(never.status).toBe(503)
+  })
+})
