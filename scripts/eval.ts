@@ -1,131 +1,207 @@
 /**
  * Scores the normalizer against hand-read expectations.
  *
- *   npx tsx scripts/eval.ts <folder> [--expected <folder>] [--strict]
+ *   npx tsx scripts/eval.ts <folder> [--expected <folder>] [--strict] [--url <origin> [--token T]]
  *
  * Every `NAME.txt` with a `NAME.expected.json` (beside it, or in --expected) is normalized and
- * compared field by field. --strict exits 1 on any mismatch.
+ * compared field by field; so is every `NAME.html` whose expected file has a `human_read` part
+ * (title, byline, date, and dateline, first paragraph and paragraph count where it gives them).
+ * Without --url the files are normalized in-process; with it each one is uploaded through
+ * `POST <origin>/api/articles` and the stored article the server returns is scored (the token
+ * defaults to INGEST_TOKEN in .dev.vars). --strict exits 1 on any mismatch.
  */
+import { existsSync, readFileSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename, extname, join, resolve } from 'node:path'
 import { decodeUtf8, normalizeUpload } from '../src/ingest'
-import type { NormalizedArticle } from '../src/model/article'
+import type { SourceFormat } from '../src/model/article'
 
-/** The fields of `*.expected.json` that the normalizer is scored on. */
-interface Expected {
-  headline: string
+/** The parts of an article that are scored: a normalized article and the API's JSON alike. */
+interface Scored {
+  title: string
   kicker: string | null
   dateline: string | null
-  byline: string[]
-  related: string[]
-  paragraph_count: number
-  first_paragraph_starts: string
-  archive_notice: boolean
+  authors: { name: string }[]
+  body: ({ type: string; text?: string } | { type: 'list'; items: string[] })[]
+  related: { title: string }[]
+  notices: string[]
   captions: string[]
+  publishedAt: string | null
 }
 
-type Field = keyof Expected
-const FIELDS: Field[] = [
-  'headline',
-  'kicker',
-  'dateline',
-  'byline',
-  'related',
-  'paragraph_count',
-  'first_paragraph_starts',
-  'archive_notice',
-  'captions',
-]
+type Values = Record<string, unknown>
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+}
+
+interface Mode {
+  fields: string[]
+  short: (field: string) => string
+  extract: (article: Scored) => Values
+}
 
 interface Case {
   name: string
-  expected: Expected
-  /** How the article is obtained: normalized in-process now; an HTTP `--url` runner can follow. */
-  load: () => Promise<NormalizedArticle>
+  file: string
+  format: SourceFormat
+  /** Expected values of the fields this file is scored on. */
+  expected: Values
 }
 
-type Outcome = { name: string; error: string } | { name: string; mismatches: Map<Field, string> }
-
-function extract(article: NormalizedArticle): Expected {
-  const paragraphs = article.body.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []))
-  return {
-    headline: article.title,
-    kicker: article.kicker,
-    dateline: article.dateline,
-    byline: article.authors.map((a) => a.name),
-    related: article.related.map((r) => r.title),
-    paragraph_count: paragraphs.length,
-    first_paragraph_starts: (paragraphs[0] ?? '').slice(0, 40),
-    archive_notice: article.notices.length > 0,
-    captions: article.captions,
-  }
+interface Outcome {
+  name: string
+  /** The fields this file is scored on. */
+  scored: string[]
+  error?: string
+  mismatches: Map<string, string>
 }
 
-async function textCases(folder: string, expectedFolder: string): Promise<Case[]> {
-  const names = (await readdir(folder)).filter((f) => f.endsWith('.txt')).sort()
-  const cases: Case[] = []
-  for (const file of names) {
-    const name = basename(file, '.txt')
-    const expectedText = await readFile(
-      join(expectedFolder, `${name}.expected.json`),
-      'utf8',
-    ).catch(() => null)
-    if (expectedText === null) continue
-    cases.push({
+const paragraphs = (a: Scored) =>
+  a.body.flatMap((b) => (b.type === 'paragraph' ? [b.text ?? ''] : []))
+
+const TEXT: Mode = {
+  fields: [
+    'headline',
+    'kicker',
+    'dateline',
+    'byline',
+    'related',
+    'paragraph_count',
+    'first_paragraph_starts',
+    'archive_notice',
+    'captions',
+  ],
+  short: (f) => f.replace('first_paragraph_starts', 'first40').replace('paragraph_count', 'paras'),
+  extract: (a) => ({
+    headline: a.title,
+    kicker: a.kicker,
+    dateline: a.dateline,
+    byline: a.authors.map((x) => x.name),
+    related: a.related.map((r) => r.title),
+    paragraph_count: paragraphs(a).length,
+    first_paragraph_starts: (paragraphs(a)[0] ?? '').slice(0, 40),
+    archive_notice: a.notices.length > 0,
+    captions: a.captions,
+  }),
+}
+
+const HTML: Mode = {
+  fields: ['title', 'byline', 'date', 'dateline', 'first_paragraph_starts', 'paragraph_count'],
+  short: TEXT.short,
+  extract: (a) => ({
+    title: a.title,
+    byline: a.authors.map((x) => x.name),
+    date: (a.publishedAt ?? '').slice(0, 10) || null,
+    dateline: a.dateline,
+    first_paragraph_starts: (paragraphs(a)[0] ?? '').slice(0, 40),
+    paragraph_count: paragraphs(a).length,
+  }),
+}
+
+async function findCases(folder: string, expectedFolder: string): Promise<Map<Mode, Case[]>> {
+  const found = new Map<Mode, Case[]>([
+    [TEXT, []],
+    [HTML, []],
+  ])
+  for (const file of (await readdir(folder)).sort()) {
+    const ext = extname(file)
+    const mode = ext === '.txt' ? TEXT : ext === '.html' ? HTML : null
+    if (!mode) continue
+    const name = basename(file, ext)
+    const text = await readFile(join(expectedFolder, `${name}.expected.json`), 'utf8').catch(
+      () => null,
+    )
+    if (text === null) continue
+    const json = JSON.parse(text) as Values
+    const expected = (mode === HTML ? json.human_read : json) as Values | undefined
+    if (!expected) continue
+    const values = mode === HTML ? { ...expected, date: expected.date ?? null } : expected
+    const scored = Object.fromEntries(
+      mode.fields.filter((f) => f in values).map((f) => [f, values[f]]),
+    )
+    found.get(mode)!.push({
       name,
-      expected: JSON.parse(expectedText) as Expected,
-      load: async () => {
-        const text = decodeUtf8(new Uint8Array(await readFile(join(folder, file))))
-        return normalizeUpload({ format: 'text', text }, {})
-      },
+      file: join(folder, file),
+      format: mode === HTML ? 'html' : 'text',
+      expected: scored,
     })
   }
-  return cases
+  return found
 }
 
-async function run(c: Case): Promise<Outcome> {
-  let actual: Expected
-  try {
-    actual = extract(await c.load())
-  } catch (error) {
-    return {
-      name: c.name,
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+type Loader = (c: Case) => Promise<Scored>
+
+const inProcess: Loader = async (c) => {
+  const text = decodeUtf8(new Uint8Array(await readFile(c.file)))
+  return normalizeUpload({ format: c.format, text }, {})
+}
+
+function overHttp(origin: string, token: string): Loader {
+  return async (c) => {
+    const res = await fetch(`${origin.replace(/\/$/, '')}/api/articles`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': CONTENT_TYPES[extname(c.file)]!,
+      },
+      body: await readFile(c.file),
+    })
+    const body = (await res.json().catch(() => null)) as
+      (Scored & { error?: { code: string; message: string } }) | null
+    if (!res.ok || !body) {
+      throw new Error(
+        `HTTP ${res.status} ${body?.error ? `${body.error.code}: ${body.error.message}` : ''}`,
+      )
     }
+    return body
   }
-  const mismatches = new Map<Field, string>()
-  for (const field of FIELDS) {
+}
+
+async function run(c: Case, mode: Mode, load: Loader): Promise<Outcome> {
+  const scored = Object.keys(c.expected)
+  let actual: Values
+  try {
+    actual = mode.extract(await load(c))
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    return { name: c.name, error: message, scored, mismatches: new Map() }
+  }
+  const mismatches = new Map<string, string>()
+  for (const field of scored) {
     const want = JSON.stringify(c.expected[field])
     const got = JSON.stringify(actual[field])
     if (want !== got) mismatches.set(field, `want ${want}\n      got  ${got}`)
   }
-  return { name: c.name, mismatches }
+  return { name: c.name, scored, mismatches }
 }
 
-function report(outcomes: Outcome[]): number {
-  const short = (f: Field) =>
-    f.replace('first_paragraph_starts', 'first40').replace('paragraph_count', 'paras')
+function report(outcomes: Outcome[], mode: Mode): number {
   const width = Math.max(4, ...outcomes.map((o) => o.name.length))
-  console.log(['file'.padEnd(width), ...FIELDS.map(short)].join('  '))
+  const ok = (o: Outcome, f: string) => o.error === undefined && !o.mismatches.has(f)
+  console.log(['file'.padEnd(width), ...mode.fields.map(mode.short)].join('  '))
   let failures = 0
+  let total = 0
   for (const o of outcomes) {
-    const cells = FIELDS.map((f) => {
-      const ok = !('error' in o) && !o.mismatches.has(f)
-      if (!ok) failures++
-      return (ok ? 'ok' : 'FAIL').padEnd(short(f).length)
+    const cells = mode.fields.map((f) => {
+      const scored = o.scored.includes(f)
+      if (scored) total++
+      if (scored && !ok(o, f)) failures++
+      return (scored ? (ok(o, f) ? 'ok' : 'FAIL') : '-').padEnd(mode.short(f).length)
     })
     console.log([o.name.padEnd(width), ...cells].join('  '))
   }
   console.log()
   for (const o of outcomes) {
-    if ('error' in o) console.log(`${o.name}: threw ${o.error}`)
+    if (o.error !== undefined) console.log(`${o.name}: threw ${o.error}`)
     else for (const [f, detail] of o.mismatches) console.log(`${o.name} ${f}:\n      ${detail}`)
   }
-  const total = outcomes.length * FIELDS.length
   console.log('field accuracy:')
-  for (const f of FIELDS) {
-    const ok = outcomes.filter((o) => !('error' in o) && !o.mismatches.has(f)).length
-    console.log(`  ${f.padEnd(24)} ${ok}/${outcomes.length}`)
+  for (const f of mode.fields) {
+    const scored = outcomes.filter((o) => o.scored.includes(f))
+    if (scored.length === 0) continue
+    console.log(`  ${f.padEnd(24)} ${scored.filter((o) => ok(o, f)).length}/${scored.length}`)
   }
   const score = total === 0 ? 0 : ((total - failures) / total) * 100
   console.log(
@@ -134,24 +210,42 @@ function report(outcomes: Outcome[]): number {
   return failures
 }
 
+function option(argv: string[], name: string): string | undefined {
+  const at = argv.indexOf(name)
+  return at >= 0 ? argv[at + 1] : undefined
+}
+
+function devToken(): string {
+  const path = resolve(import.meta.dirname, '..', '.dev.vars')
+  if (!existsSync(path)) return ''
+  return /^INGEST_TOKEN=(.*)$/m.exec(readFileSync(path, 'utf8'))?.[1]?.trim() ?? ''
+}
+
 async function main(argv: string[]): Promise<number> {
-  const strict = argv.includes('--strict')
-  const at = argv.indexOf('--expected')
-  const expectedFolder = at >= 0 ? argv[at + 1] : undefined
-  const folder = argv.find((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1))
+  const valued = new Set(['--expected', '--url', '--token'])
+  const folder = argv.find((a, i) => !a.startsWith('--') && !valued.has(argv[i - 1] ?? ''))
   if (!folder) {
-    console.error('usage: npx tsx scripts/eval.ts <folder> [--expected <folder>] [--strict]')
+    console.error(
+      'usage: npx tsx scripts/eval.ts <folder> [--expected <folder>] [--strict] [--url <origin> [--token T]]',
+    )
     return 2
   }
-  const cases = await textCases(folder, expectedFolder ?? folder)
-  if (cases.length === 0) {
-    console.error(`no *.txt with a matching *.expected.json in ${folder}`)
+  const url = option(argv, '--url')
+  const load = url ? overHttp(url, option(argv, '--token') ?? devToken()) : inProcess
+  const found = await findCases(folder, option(argv, '--expected') ?? folder)
+  const modes = [...found].filter(([, cases]) => cases.length > 0)
+  if (modes.length === 0) {
+    console.error(`no *.txt or *.html with a matching *.expected.json in ${folder}`)
     return 2
   }
-  const outcomes: Outcome[] = []
-  for (const c of cases) outcomes.push(await run(c))
-  const failures = report(outcomes)
-  return strict && failures > 0 ? 1 : 0
+  let failures = 0
+  for (const [i, [mode, cases]] of modes.entries()) {
+    if (i > 0) console.log()
+    const outcomes: Outcome[] = []
+    for (const c of cases) outcomes.push(await run(c, mode, load))
+    failures += report(outcomes, mode)
+  }
+  return argv.includes('--strict') && failures > 0 ? 1 : 0
 }
 
 process.exitCode = await main(process.argv.slice(2))

@@ -38,7 +38,9 @@ export function splitBlocks(text: string): Blocks {
   const blocks: string[] = []
   const perLine = onePerLine(groups)
   for (const group of groups) {
-    blocks.push(...(perLine || group.length === 1 ? group : splitGroup(group)))
+    const parts = perLine || group.length === 1 ? group : splitGroup(group)
+    // Not `push(...parts)`: a group of a hundred thousand lines is too many arguments.
+    for (const part of parts) blocks.push(part)
     if (blocks.length > MAX_BLOCKS) throw tooLarge('body', `${MAX_BLOCKS} blocks`)
   }
   return { title: lines[first] ?? null, blocks }

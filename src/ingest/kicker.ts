@@ -16,10 +16,12 @@ export function splitTitle(title: string): TitleParts {
   return { kicker: label, headline: title.slice(match[0].length) }
 }
 
-/** With a kicker given explicitly, the headline is the title without a leading `KICKER: `. */
+/**
+ * With a kicker given explicitly, the headline is the title without a leading `KICKER: ` (or
+ * `KICKER : `, which splitTitle also reads as a kicker).
+ */
 export function headlineFor(title: string, kicker: string): string {
-  const prefix = `${kicker}:`
-  return title.startsWith(prefix) && title.length > prefix.length
-    ? title.slice(prefix.length).trim()
-    : title
+  if (!title.startsWith(kicker)) return title
+  const rest = /^\s*:\s*(?=\S)/.exec(title.slice(kicker.length))
+  return rest ? title.slice(kicker.length + rest[0].length) : title
 }

@@ -1,0 +1,90 @@
+import { isUnlikely, type Level } from './classes'
+import { initialScore, scoreCandidates } from './score'
+import { linkDensity, textOf } from './text'
+import type { El } from './tree'
+
+/**
+ * The elements holding the article text, in document order: the best-scoring candidate, moved to
+ * an ancestor it shares with other strong candidates or that scores higher, plus its siblings
+ * that score well or read as paragraphs (Readability's rules).
+ */
+export function findContent(root: El, level: Level): El[] {
+  const scores = scoreCandidates(root, level)
+  let top: El | null = null
+  let best = -Infinity
+  for (const [el, score] of scores) if (score > best) [top, best] = [el, score]
+  if (!top || top.tag === 'body' || top.tag === 'html') return [bodyOf(root)]
+  const shared = commonAncestor(top, scores)
+  if (shared) {
+    if (!scores.has(shared)) scores.set(shared, initialScore(shared))
+    top = shared
+  }
+  return withSiblings(climb(top, scores), scores, level)
+}
+
+function commonAncestor(top: El, scores: Map<El, number>): El | null {
+  const topScore = scores.get(top) ?? 0
+  // Its own ancestors and descendants share its text: they are no alternative.
+  const others = [...scores]
+    .filter(([el, score]) => score >= topScore * 0.75 && !contains(el, top) && !contains(top, el))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+  if (others.length < 3) return null
+  for (let parent = top.parent; parent?.parent && parent.tag !== 'body'; parent = parent.parent) {
+    if (others.filter(([el]) => contains(parent, el)).length >= 3) return parent
+  }
+  return null
+}
+
+const contains = (ancestor: El, el: El) => ancestor.start <= el.start && el.end <= ancestor.end
+
+/** A parent scoring higher, or an only child's parent, holds more of the article. */
+function climb(start: El, scores: Map<El, number>): El {
+  let top = start
+  let last = scores.get(top) ?? 0
+  const threshold = last / 3
+  for (let parent = top.parent; parent?.parent && parent.tag !== 'body'; parent = parent.parent) {
+    const score = scores.get(parent)
+    if (score === undefined) continue
+    if (score < threshold) break
+    if (score > last) {
+      top = parent
+      break
+    }
+    last = score
+  }
+  while (top.parent?.parent && top.parent.tag !== 'body' && elementCount(top.parent) === 1) {
+    top = top.parent
+  }
+  return top
+}
+
+function withSiblings(top: El, scores: Map<El, number>, level: Level): El[] {
+  const parent = top.parent
+  if (!parent) return [top]
+  const topScore = scores.get(top) ?? 0
+  const threshold = Math.max(10, topScore * 0.2)
+  const topClass = top.attrs.class ?? ''
+  return parent.children.filter((sibling): sibling is El => {
+    if (typeof sibling === 'string') return false
+    if (sibling === top) return true
+    const bonus = topClass !== '' && sibling.attrs.class === topClass ? topScore * 0.2 : 0
+    const score = scores.get(sibling)
+    if (score !== undefined && score + bonus >= threshold) return true
+    if (sibling.tag !== 'p' || isUnlikely(sibling, level)) return false
+    const density = linkDensity(sibling)
+    if (sibling.chars > 80) return density < 0.25
+    return sibling.chars > 0 && density === 0 && /\.( |$)/.test(textOf(sibling))
+  })
+}
+
+const elementCount = (el: El) => el.children.filter((c) => typeof c !== 'string').length
+
+export function bodyOf(root: El): El {
+  for (const child of root.children) {
+    if (typeof child === 'string') continue
+    if (child.tag === 'body') return child
+    if (child.tag === 'html') return bodyOf(child)
+  }
+  return root
+}

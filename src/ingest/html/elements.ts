@@ -1,0 +1,70 @@
+import type { El } from './tree'
+
+const HIDDEN_CLASS =
+  /(?:^|\s)(?:hidden|sr-only|visually-?hidden|screen-?reader-(?:text|only)|off-?screen|hide-?text)(?:\s|$)/i
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i
+
+/** Hidden from readers (`hidden`, `aria-hidden`, `display: none`, screen-reader-only classes). */
+export function isHidden(tag: string, attrs: Record<string, string>): boolean {
+  // A saved page can carry a modal's aria-hidden on its main wrappers; those are still the page.
+  if (tag === 'body' || tag === 'main' || tag === 'article' || tag === 'html') return false
+  return (
+    attrs.hidden !== undefined ||
+    attrs['aria-hidden'] === 'true' ||
+    (attrs.style !== undefined && HIDDEN_STYLE.test(attrs.style)) ||
+    (attrs.class !== undefined && HIDDEN_CLASS.test(attrs.class))
+  )
+}
+
+/** `<meta>` values by lowercased name, property, itemprop or http-equiv (`content` or `value`). */
+export function addMeta(metas: Map<string, string[]>, attrs: Record<string, string>): void {
+  const value = attrs.content ?? attrs.value
+  if (value === undefined) return
+  for (const key of [attrs.property, attrs.name, attrs.itemprop, attrs['http-equiv']]) {
+    if (!key) continue
+    const name = key.trim().toLowerCase()
+    const list = metas.get(name)
+    if (list) list.push(value)
+    else metas.set(name, [value])
+  }
+}
+
+/** Class and id as one lowercase string, computed once per element. */
+const namesOf = (attrs: Record<string, string>): string =>
+  attrs.class === undefined && attrs.id === undefined
+    ? ''
+    : `${attrs.class ?? ''} ${attrs.id ?? ''}`.toLowerCase()
+
+/** A new element, not yet attached. */
+export function element(
+  tag: string,
+  attrs: Record<string, string>,
+  parent: El | null,
+  start: number,
+): El {
+  return {
+    tag,
+    attrs,
+    children: [],
+    parent,
+    start,
+    end: start,
+    hasBlock: false,
+    hasImage: false,
+    names: namesOf(attrs),
+    chars: 0,
+    linkChars: 0,
+    commas: 0,
+  }
+}
+
+// Whitespace runs become one space as the text arrives; finalize trims and cleans the rest.
+export function appendText(el: El, raw: string): void {
+  const text = raw.replace(/\s+/g, ' ')
+  const last = el.children.length - 1
+  const prev = el.children[last]
+  if (typeof prev !== 'string') el.children.push(text)
+  else
+    el.children[last] =
+      prev.endsWith(' ') && text.startsWith(' ') ? prev + text.slice(1) : prev + text
+}

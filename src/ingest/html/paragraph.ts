@@ -1,0 +1,53 @@
+import type { Block, RelatedLink } from '../../model/article'
+import { isCaption } from '../caption'
+import type { Level } from './classes'
+import type { Segment } from './inline'
+import { linkTitle, relatedLink } from './links'
+
+export interface Body {
+  blocks: Block[]
+  captions: string[]
+  related: RelatedLink[]
+}
+
+export interface Context extends Body {
+  level: Level
+  base: string | null
+}
+
+/** One run of inline text: a paragraph, a caption, a related link, or chrome to drop. */
+export function paragraph(segment: Segment, explicit: boolean, context: Context): void {
+  // Lines stay apart for now: an old page's byline and date lines are told apart by readLead.
+  const lines = segment.text
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
+    .trim()
+  const text = lines.replace(/\n/g, ' ')
+  if (!/[\p{L}\p{N}]/u.test(text)) return
+  // A paragraph that is one link (`[Read: …]`, `Five things we learned`) points elsewhere.
+  const only = segment.links.length === 1 ? segment.links[0] : undefined
+  if (only && linkTitle(text, only.text) !== null) {
+    const link = relatedLink(only, context.base)
+    if (link) context.related.push(link)
+    return
+  }
+  if (segment.linkChars > text.length / 2 || BOILERPLATE.test(text)) return
+  if (text.length < 300 && COPYRIGHT.test(text)) return
+  // Loose text outside any <p>: labels and buttons are short and unpunctuated.
+  if (!explicit && text.length < 40 && !/[.!?…"”’)]$/.test(text)) return
+  if (text.length < 300 && isCaption(text)) return addCaption(text, context)
+  context.blocks.push({ type: 'paragraph', text: lines })
+}
+
+const BOILERPLATE =
+  /^(?:advertisement|skip advertisement|story continues below(?: advertisement)?|continue reading(?: the main story| below)?|scroll to continue(?: with content)?|sponsored content|(?:read|see) (?:more|also)|also read|related(?: stories| coverage| articles)?|more on this(?: story)?|share this (?:article|story))\s*:?$|^follow (?:us|@?\w+(?: \w+)?) on (?:twitter|x|facebook|instagram)\b/i
+
+const COPYRIGHT = /^(?:copyright\b|©|\(c\)\s)|all rights reserved\.?$/i
+// `Slideshow (3 images)`, `Video`: a player's label, not a caption.
+const MEDIA_LABEL =
+  /^(?:(?:slideshow|gallery|photos?|images?|video|audio|play(?: video)?)(?:\s*\(\s*\d+[^)]*\))?|\d+\s+of\s+\d+)$/i
+
+export function addCaption(text: string, context: Context): void {
+  if (text === '' || MEDIA_LABEL.test(text) || context.captions.includes(text)) return
+  context.captions.push(text)
+}

@@ -1,0 +1,102 @@
+import { getDefaults, Lexer, Tokenizer, type Links, type Token } from 'marked'
+import { tooLarge } from '../errors'
+
+/**
+ * marked recurses once per nested list or block quote and re-reads the nested lines at each
+ * level: deep nesting overflows the stack, which V8 does not always survive, and costs depth ×
+ * size. So nesting is bounded before marked sees the text.
+ */
+export const MAX_NESTING = 16
+// marked copies a block quote's remaining lines each time a line continues it with fewer `>` than
+// the line before (a lazy continuation), and recurses for each nested quote it re-reads.
+export const MAX_LAZY_RUNS = 100
+// Inline runs that marked would take quadratic time or deep recursion over are read by a plainer
+// lexer: no emphasis (marked nests once per pair), no GFM autolinks (marked looks for an `@` from
+// each token that starts inside a long run of the characters an email address may hold).
+const MAX_DELIMITERS = 256
+const MAX_SCAN = 2_000_000
+
+// Indentation, `>` and list markers: all that can open a container on a line.
+const PREFIX = /^(?:[ \t]|>|(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$))*/
+const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$/
+const DELIMITER = /[*_~]/g
+const EMAIL_CHAR = /[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]/
+const TOKEN_START = /[*_~`!]/
+
+/** marked's tokens for CommonMark + GFM, with the input's cost bounded first. */
+export function lexMarkdown(text: string): Token[] {
+  checkContainers(text)
+  const lexer = new Lexer({ ...getDefaults(), gfm: true })
+  const tokens = lexer.blockTokens(text)
+  let plain: Lexer | undefined
+  for (const run of lexer.inlineQueue) {
+    lexer.state.inRawBlock = false
+    if (!costly(run.src)) lexer.inlineTokens(run.src, run.tokens)
+    else (plain ??= plainLexer(lexer.tokens.links)).inlineTokens(run.src, run.tokens)
+  }
+  lexer.inlineQueue = []
+  return tokens
+}
+
+function checkContainers(text: string): void {
+  let lazy = 0
+  let previous = 0
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') {
+      lazy = previous = 0
+      continue
+    }
+    const prefix = PREFIX.exec(line)?.[0] ?? ''
+    const quotes = prefix.split('>').length - 1
+    if (quotes < previous && ++lazy > MAX_LAZY_RUNS) {
+      throw tooLarge('body', `${MAX_LAZY_RUNS} lazy continuation lines in one block quote`)
+    }
+    previous = quotes
+    if (depth(prefix, quotes) > MAX_NESTING && !THEMATIC_BREAK.test(line)) {
+      throw tooLarge('body', `${MAX_NESTING} levels of nested lists and block quotes`)
+    }
+  }
+}
+
+/** At least the nesting the prefix can open: each marker opens one, each level needs 2 columns. */
+function depth(prefix: string, quotes: number): number {
+  const markers = prefix.match(/[*+-]|\d{1,9}[.)]/g)?.length ?? 0
+  if (markers + quotes === 0) return 0
+  const columns = prefix.replace(/[^ \t]/g, '').replace(/\t/g, '    ').length
+  return markers + quotes + Math.floor(columns / 2)
+}
+
+function costly(src: string): boolean {
+  if ((src.match(DELIMITER)?.length ?? 0) > MAX_DELIMITERS) return true
+  let scan = 0
+  let stretch = 0
+  let starts = 0
+  for (let i = 0; i <= src.length; i++) {
+    const c = src[i] ?? ' '
+    if (EMAIL_CHAR.test(c)) {
+      stretch++
+      if (TOKEN_START.test(c)) starts++
+    } else {
+      scan += stretch * starts
+      if (scan > MAX_SCAN) return true
+      stretch = starts = 0
+    }
+  }
+  return false
+}
+
+class PlainTokenizer extends Tokenizer {
+  override emStrong() {
+    return undefined
+  }
+
+  override del() {
+    return undefined
+  }
+}
+
+function plainLexer(links: Links): Lexer {
+  const lexer = new Lexer({ ...getDefaults(), gfm: false, tokenizer: new PlainTokenizer() })
+  lexer.tokens.links = links
+  return lexer
+}
