@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm'
+import { union } from 'drizzle-orm/sqlite-core'
 import type { Article, Block, Named } from '../model/article'
 import type { Db } from './client'
 import {
@@ -105,25 +106,30 @@ async function loadArticles(db: Db, where: SQL): Promise<Article[]> {
 
 /**
  * Stored articles that the related headlines of the given articles name, by title or headline
- * key, whichever of the two was uploaded first.
+ * key, whichever of the two was uploaded first. Two joins, each on its own index: an OR in one
+ * join condition would make SQLite scan every article for every related headline.
  */
-const linkedRelated = (db: Db, ids: string[]) =>
-  db
-    .select({ articleId: related.articleId, position: related.position, slug: articles.slug })
-    .from(related)
-    .innerJoin(
-      articles,
-      and(
-        or(eq(articles.titleKey, related.titleKey), eq(articles.headlineKey, related.titleKey)),
-        isNull(articles.deletedAt),
-        ne(articles.id, related.articleId),
-      ),
-    )
-    .where(inArray(related.articleId, ids))
-    .orderBy(asc(related.position), asc(articles.sortKey))
+const linkedRelated = (db: Db, ids: string[]) => {
+  const byKey = (key: typeof articles.titleKey | typeof articles.headlineKey) =>
+    db
+      .select({ articleId: related.articleId, position: related.position, slug: articles.slug })
+      .from(related)
+      .innerJoin(
+        articles,
+        and(
+          eq(key, related.titleKey),
+          isNull(articles.deletedAt),
+          ne(articles.id, related.articleId),
+        ),
+      )
+      .where(inArray(related.articleId, ids))
+  return union(byKey(articles.titleKey), byKey(articles.headlineKey))
+}
 
 function linkFor(links: { position: number; slug: string }[], position: number): string | null {
-  const match = links.find((l) => l.position === position)
+  const match = links
+    .filter((l) => l.position === position)
+    .sort((a, b) => a.slug.localeCompare(b.slug))[0]
   return match ? articleUrl(match.slug) : null
 }
 

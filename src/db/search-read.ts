@@ -37,19 +37,29 @@ export async function searchArticles(
   const after = cursor
     ? sql`AND (ranked.rank > ${cursor.rank} OR (ranked.rank = ${cursor.rank} AND ranked.id > ${cursor.id}))`
     : sql``
+  // Rank every match (cheap), keep one page, and only then build snippets (not cheap) for it.
   const rows = await db.all<Row>(sql`
     WITH ranked AS (
-      SELECT a.id, a.slug, a.title, a.headline, a.kicker, a.summary, a.published_at, a.updated_at,
-             a.revision,
-             snippet(article_search, -1, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet,
+      SELECT article_search.rowid AS search_rowid, article_search.article_id AS id,
              bm25(article_search, 0.0, 10.0, 1.0, 4.0, 3.0) AS rank
       FROM article_search
-      JOIN articles a ON a.id = article_search.article_id
-      WHERE article_search MATCH ${query} AND a.deleted_at IS NULL
+      WHERE article_search MATCH ${query}
+    ),
+    page AS (
+      SELECT ranked.* FROM ranked
+      JOIN articles a ON a.id = ranked.id AND a.deleted_at IS NULL
+      WHERE 1 ${after}
+      ORDER BY ranked.rank, ranked.id
+      LIMIT ${limit + 1}
     )
-    SELECT * FROM ranked WHERE 1 ${after}
-    ORDER BY ranked.rank, ranked.id
-    LIMIT ${limit + 1}`)
+    SELECT a.id, a.slug, a.title, a.headline, a.kicker, a.summary, a.published_at, a.updated_at,
+           a.revision, page.rank,
+           snippet(article_search, -1, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet
+    FROM page
+    JOIN article_search ON article_search.rowid = page.search_rowid
+    JOIN articles a ON a.id = page.id
+    WHERE article_search MATCH ${query}
+    ORDER BY page.rank, page.id`)
   const page = rows.slice(0, limit)
   const authors = await authorsOf(
     db,
