@@ -40,6 +40,18 @@ export default defineConfig(async () => ({
         // Command-line tools that run on Node (the ingest CLI).
         test: { name: 'node', include: ['tests/**/*.node.test.ts'], environment: 'node' },
       },
+      {
+        // The pages in Debian's Chromium against a real `wrangler dev` (npm run test:e2e).
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          globalSetup: ['./tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 }))

@@ -1,0 +1,77 @@
+/**
+ * Bench-only entry, never deployed: the app as it is, plus two routes the bench needs inside
+ * workerd. `wrangler deploy bench/floor-worker.ts --dry-run` bundles it; production code is untouched.
+ *
+ * - `POST /__bench/floor`: NDJSON of articles the bench already normalized; each is stored with
+ *   the app's own `revisionStatements`/`sourceStatements` in one `db.batch()`. No parsing, no reads,
+ *   no cache work: the storage floor an upload route can approach.
+ * - `POST /__bench/statements`: `{ statements: [{ sql, params }] }` run in one `db.batch()`: the
+ *   growth loader. (Miniflare's Node proxy to D1 costs ~10 ms per `prepare()`/`bind()` call.)
+ * - `POST /__bench/query`: `{ sql }`, its rows as JSON: counts, without Miniflare's D1 proxy.
+ * - `GET /__bench/epoch?scope=` and `GET /__bench/page?scope=&epoch=&variant=`: the two storage
+ *   reads a cached page view makes (`scopeEpoch` in D1, `readPage` in KV), each on its own.
+ */
+import app from '../src/index'
+import { pageKey, readPage, scopeEpoch } from '../src/cache/pages'
+import { createDb } from '../src/db/client'
+import type { Statement } from '../src/db/revision-statements'
+import type { Bindings } from '../src/env'
+import { newArticleStatements } from './article-statements'
+import type { RawStatement } from './merge-inserts'
+import type { PreparedArticle } from './prepared-article'
+
+/** How the loader sends a Uint8Array parameter (source bytes) through JSON. */
+export type BytesParam = { $bytes: string }
+
+const isBytes = (value: unknown): value is BytesParam =>
+  typeof value === 'object' && value !== null && '$bytes' in value
+
+const decodeParam = (value: unknown) =>
+  isBytes(value) ? Uint8Array.from(atob(value.$bytes), (ch) => ch.charCodeAt(0)) : value
+
+async function floor(request: Request, env: Bindings): Promise<Response> {
+  const db = createDb(env.DB)
+  const lines = (await request.text()).split('\n').filter((line) => line.trim() !== '')
+  for (const line of lines) {
+    const statements = newArticleStatements(db, JSON.parse(line) as PreparedArticle)
+    await db.batch(statements as [Statement, ...Statement[]])
+  }
+  return Response.json({ stored: lines.length })
+}
+
+async function statements(request: Request, env: Bindings): Promise<Response> {
+  const { statements } = await request.json<{ statements: RawStatement[] }>()
+  const prepared = statements.map((s) => env.DB.prepare(s.sql).bind(...s.params.map(decodeParam)))
+  const results = await env.DB.batch(prepared)
+  return Response.json({ changes: results.reduce((sum, r) => sum + r.meta.changes, 0) })
+}
+
+async function query(request: Request, env: Bindings): Promise<Response> {
+  const { sql } = await request.json<{ sql: string }>()
+  return Response.json((await env.DB.prepare(sql).all()).results)
+}
+
+async function epoch(url: URL, env: Bindings): Promise<Response> {
+  return new Response(
+    String(await scopeEpoch(createDb(env.DB), url.searchParams.get('scope') ?? '')),
+  )
+}
+
+async function page(url: URL, env: Bindings): Promise<Response> {
+  const q = (name: string) => url.searchParams.get(name) ?? ''
+  const cached = await readPage(env.PAGES, pageKey(q('scope'), Number(q('epoch')), q('variant')))
+  return cached ? new Response(cached.body) : new Response('not cached', { status: 404 })
+}
+
+export default {
+  async fetch(request, env, ctx) {
+    const url = new URL(request.url)
+    const route = `${request.method} ${url.pathname}`
+    if (route === 'POST /__bench/floor') return floor(request, env)
+    if (route === 'POST /__bench/statements') return statements(request, env)
+    if (route === 'POST /__bench/query') return query(request, env)
+    if (route === 'GET /__bench/epoch') return epoch(url, env)
+    if (route === 'GET /__bench/page') return page(url, env)
+    return app.fetch(request, env, ctx)
+  },
+} satisfies ExportedHandler<Bindings>

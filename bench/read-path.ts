@@ -1,0 +1,93 @@
+import type { UnreadPages } from './direct-load'
+import { load } from './load'
+import type { BenchOptions } from './options'
+import { measure, missing, routeExists, warmPage, type Measured } from './routes'
+import type { RunningWorker } from './worker'
+
+export interface ReadPath {
+  articles: number
+  healthz: Measured
+  /** `/healthz` again at the end: how far the machine drifted during the section. */
+  healthzAfter: Measured
+  cachedPage: Measured
+  /** The two storage reads of a cached page view, each alone (bench worker routes). */
+  d1Read: Measured
+  kvRead: Measured
+  articleJson: Measured
+  index: Measured
+  search: Measured
+  uncachedPage: Measured
+}
+
+/** How long and how hard one measurement runs: growth reads use few connections and a cap. */
+export interface Run {
+  seconds: number
+  connections?: number
+  max?: number
+}
+
+/** GETs of article pages nobody has read yet: each request renders from D1 (a MISS). */
+export async function measureUncached(
+  worker: RunningWorker,
+  options: BenchOptions,
+  unread: UnreadPages,
+  run: Run,
+): Promise<Measured> {
+  const shot = () => ({ path: `/articles/${unread.next()}` })
+  const connections = run.connections ?? options.connections
+  const warm = Math.min(options.smoke ? 5 : 50, Math.floor(unread.remaining / 4))
+  await load({ origin: worker.origin, connections, seconds: 2, shot, max: warm })
+  await worker.settle()
+  const max = Math.min(unread.remaining, run.max ?? Infinity)
+  return measure(worker, options, shot, { ...run, max, warm: null })
+}
+
+export async function measureSearch(
+  worker: RunningWorker,
+  options: BenchOptions,
+  run: Run,
+): Promise<Measured> {
+  const shot = { path: `/api/search?q=${encodeURIComponent(options.searchQuery)}` }
+  const exists = await routeExists(worker.origin, shot)
+  return exists === true ? measure(worker, options, shot, run) : missing(exists)
+}
+
+/** Every read route at the run's load, each to be compared with `/healthz` of the same run. */
+export async function measureReadPath(
+  worker: RunningWorker,
+  options: BenchOptions,
+  seedSlug: string,
+  unread: UnreadPages,
+): Promise<ReadPath> {
+  const page = `/articles/${seedSlug}`
+  const healthz = await measure(worker, options, { path: '/healthz' })
+  await warmPage(worker.origin, page)
+  const cachedPage = await measure(worker, options, { path: page })
+  const scope = `article:${seedSlug}`
+  const [epoch] = await worker.all<{ epoch: number }>(
+    `SELECT epoch FROM cache_epochs WHERE scope = '${scope}'`,
+  )
+  const bench = { origin: worker.benchOrigin }
+  const d1Read = await measure(worker, options, { path: `/__bench/epoch?scope=${scope}` }, bench)
+  const kvPath = `/__bench/page?scope=${scope}&epoch=${epoch?.epoch ?? 0}&variant=html`
+  const kvRead = await measure(worker, options, { path: kvPath }, bench)
+  const articleJson = await measure(worker, options, { path: `/api/articles/${seedSlug}` })
+  await warmPage(worker.origin, '/')
+  const index = await measure(worker, options, { path: '/' })
+  const run = { seconds: options.seconds }
+  const search = await measureSearch(worker, options, run)
+  const uncachedPage = await measureUncached(worker, options, unread, run)
+  const healthzAfter = await measure(worker, options, { path: '/healthz' }, { warm: null })
+  return {
+    articles: await worker.count('articles'),
+    healthz,
+    healthzAfter,
+    cachedPage,
+    d1Read,
+    kvRead,
+    articleJson,
+    index,
+    search,
+    uncachedPage,
+  }
+}

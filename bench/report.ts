@@ -1,0 +1,106 @@
+import { CPU_BUDGET_MS } from './cpu'
+import { healthzRate, type Results } from './results'
+import type { Measured } from './routes'
+import { int, mark, routeRow, times, us, type Row } from './table'
+import { GROWTH_METRICS, growthOf, LINEAR_SLOPE, type Target } from './targets'
+import type { WriteMeasured } from './write-run'
+
+/** The run as one table: read path, write path, CPU, growth. */
+export function tableRows(r: Results, targets: Target[]): Row[] {
+  const t = (i: number) => ` ${mark(targets[i]?.pass ?? null)}`
+  const h = healthzRate(r.read)
+  const read = r.read
+  const vsHealthz = (m: Measured, target?: string) =>
+    m.ok ? times(m.rate, h, 'healthz', target) : ''
+  const n = `${int(read.articles)} articles`
+  const rows: Row[] = [
+    routeRow(
+      'read',
+      `/healthz (the runtime's limit) · ${n}`,
+      read.healthz,
+      vsHealthz(read.healthz),
+    ),
+    routeRow(
+      'read',
+      '/healthz again, end of the read section',
+      read.healthzAfter,
+      vsHealthz(read.healthzAfter),
+    ),
+    routeRow(
+      'read',
+      'article page, cached (KV HIT)',
+      read.cachedPage,
+      vsHealthz(read.cachedPage, t(0)),
+    ),
+    routeRow('read', '↳ its D1 epoch read alone (scopeEpoch)', read.d1Read, vsHealthz(read.d1Read)),
+    routeRow('read', '↳ its KV page read alone (readPage)', read.kvRead, vsHealthz(read.kvRead)),
+    routeRow(
+      'read',
+      'article JSON /api/articles/:slug',
+      read.articleJson,
+      vsHealthz(read.articleJson),
+    ),
+    routeRow('read', 'index / (KV HIT)', read.index, vsHealthz(read.index)),
+    routeRow('read', `search ?q=${r.options.searchQuery}`, read.search, vsHealthz(read.search)),
+    routeRow(
+      'read',
+      'article page, uncached (MISS, never-read pages)',
+      read.uncachedPage,
+      vsHealthz(read.uncachedPage, t(1)),
+    ),
+  ]
+  const w = r.write
+  const floorRatio = (m: WriteMeasured, floor: WriteMeasured, target?: string) =>
+    m.ok && floor.ok ? times(m.articlesPerSecond!, floor.articlesPerSecond!, 'floor', target) : ''
+  const k = r.options.bulkPerRequest
+  rows.push(
+    routeRow(
+      'write',
+      'single upload, text/plain',
+      w.upload,
+      floorRatio(w.upload, w.floorSingle),
+      'articles/s',
+    ),
+    routeRow('write', `D1 floor, 1 article/request`, w.floorSingle, '1.00× floor', 'articles/s'),
+    routeRow(
+      'write',
+      `bulk NDJSON, ${k} articles/request`,
+      w.bulk,
+      floorRatio(w.bulk, w.floorBulk, t(2)),
+      'articles/s',
+    ),
+    routeRow('write', `D1 floor, ${k} articles/request`, w.floorBulk, '1.00× floor', 'articles/s'),
+  )
+  for (const c of r.cpu) {
+    const budget = c.ok ? `${((c.cpu / 1000 / CPU_BUDGET_MS) * 100).toFixed(1)}% of 10 ms` : ''
+    const target = c.name.startsWith('normalize + render') ? t(3) : ''
+    rows.push(
+      c.ok
+        ? ['cpu', c.name, `${us(c.cpu)} CPU/call`, us(c.p50), us(c.p99), budget + target]
+        : ['cpu', c.name, c.reason, '', '', ''],
+    )
+  }
+  for (const stage of r.growth) {
+    const at = int(stage.articles)
+    const { load } = stage
+    rows.push([
+      'growth',
+      `→ ${at} articles: ${int(load.articles)} loaded straight into D1 in ${load.seconds.toFixed(1)} s`,
+      `${int(load.articles / load.seconds)} articles/s`,
+      '',
+      '',
+      '',
+    ])
+    for (const [key, label] of Object.entries(GROWTH_METRICS) as [
+      keyof typeof GROWTH_METRICS,
+      string,
+    ][]) {
+      const g = stage === r.growth.at(-1) ? growthOf(r.growth, key) : null
+      const verdict = g ? ` ${g.slope > LINEAR_SLOPE ? '✗ ~linear' : '✓'}` : ''
+      const times = g && Number.isFinite(g.ratio) ? `×${g.ratio.toFixed(2)}` : 'beyond the run'
+      const ratio = g ? `p50 ${times} vs ${int(r.growth[0]!.articles)}${verdict}` : ''
+      rows.push(routeRow('growth', `${label} @ ${at}`, stage[key], ratio))
+    }
+  }
+  return rows
+}

@@ -1,0 +1,43 @@
+import type { CpuMeasured } from './cpu'
+import type { GrowthStage } from './growth'
+import type { Machine } from './machine'
+import type { BenchOptions } from './options'
+import type { ReadPath } from './read-path'
+import type { Measured } from './routes'
+import type { WritePath } from './write-path'
+
+/** Everything one run measured: what `bench/results.json` holds. */
+export interface Results {
+  mode: 'full' | 'smoke'
+  date: string
+  machine: Machine
+  /** 1-minute load average before and after: other work on the machine skews every number. */
+  loadAverage: { before: number; after: number }
+  options: BenchOptions
+  cpu: CpuMeasured[]
+  write: WritePath
+  read: ReadPath
+  growth: GrowthStage[]
+  seconds: number
+}
+
+/** Requests per second of `/healthz`: the mean of the read section's first and last run. */
+export function healthzRate(read: ReadPath): number {
+  const rates = [read.healthz, read.healthzAfter].flatMap((m) => (m.ok ? [m.rate] : []))
+  return rates.reduce((a, b) => a + b, 0) / rates.length
+}
+
+/** Every measured route with a name, for checks across the whole run. */
+export function allMeasured(r: Results): [string, Measured][] {
+  return [
+    ...Object.entries(r.read).flatMap(([k, v]) =>
+      typeof v === 'object' ? [[`read ${k}`, v] as [string, Measured]] : [],
+    ),
+    ...Object.entries(r.write).map(([k, v]) => [`write ${k}`, v] as [string, Measured]),
+    ...r.growth.flatMap((s) =>
+      (['cachedPage', 'uncachedPage', 'listing', 'search'] as const).map(
+        (k) => [`growth ${s.articles} ${k}`, s[k]] as [string, Measured],
+      ),
+    ),
+  ]
+}

@@ -1,0 +1,60 @@
+import { send } from './http'
+import { load, type LoadResult, type Shot } from './load'
+import type { BenchOptions } from './options'
+import type { RunningWorker } from './worker'
+
+/** A measured route, or why it was not measured. */
+export type Measured = ({ ok: true } & LoadResult) | { ok: false; reason: string }
+
+export const missing = (status: number): Measured => ({
+  ok: false,
+  reason: `n/a (route missing: ${status})`,
+})
+
+/** A route that answers 404 or 405 does not exist yet: the bench reports n/a and moves on. */
+export async function routeExists(origin: string, shot: Shot): Promise<number | true> {
+  const res = await send(origin + shot.path, shot)
+  return res.status === 404 || res.status === 405 ? res.status : true
+}
+
+/** Requests a cached page until KV answers it (the MISS stores it with waitUntil). */
+export async function warmPage(origin: string, path: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const res = await send(origin + path)
+    if (res.status >= 400) throw new Error(`GET ${path} answered ${res.status}`)
+    if (res.header('X-Cache') === 'HIT') return
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  throw new Error(`GET ${path} never became a cache HIT`)
+}
+
+/**
+ * Load with the run's settings: a short unmeasured warm-up (JIT), then the measured run. After
+ * each, D1 is let drain: requests the load generator abandoned at the deadline must not slow the
+ * next measurement.
+ */
+export async function measure(
+  worker: RunningWorker,
+  options: BenchOptions,
+  shot: Shot | (() => Shot),
+  extra: {
+    seconds?: number
+    max?: number
+    connections?: number
+    warm?: Shot | (() => Shot) | null
+    origin?: string
+  } = {},
+): Promise<Measured> {
+  const origin = extra.origin ?? worker.origin
+  const connections = extra.connections ?? options.connections
+  const base = { origin, connections, tally: 'X-Cache' }
+  const warm = extra.warm === undefined ? shot : extra.warm
+  if (warm) {
+    await load({ ...base, shot: warm, seconds: options.smoke ? 0.2 : 0.5, max: extra.max })
+    await worker.settle()
+  }
+  const seconds = extra.seconds ?? options.seconds
+  const result = await load({ ...base, shot, seconds, max: extra.max })
+  await worker.settle()
+  return { ok: true, ...result }
+}

@@ -1,0 +1,73 @@
+import { CPU_BUDGET_MS } from './cpu'
+import type { GrowthStage } from './growth'
+import { healthzRate, type Results } from './results'
+import type { Measured } from './routes'
+
+export interface Target {
+  name: string
+  measured: string
+  /** null: not measurable in this run (a route is missing, one growth stage only). */
+  pass: boolean | null
+}
+
+export const GROWTH_METRICS = {
+  cachedPage: 'article page, cached (HIT)',
+  uncachedPage: 'article page, uncached (MISS)',
+  listing: 'listing /api/articles?limit=20',
+  search: 'search /api/search',
+} as const satisfies Partial<Record<keyof GrowthStage, string>>
+
+/**
+ * How p50 latency scales from the first to the last stage: the exponent of N (log-log slope).
+ * 0 is flat, 1 is linear in the number of articles; above 0.5 counts as growing linearly.
+ */
+export function growthOf(stages: GrowthStage[], key: keyof typeof GROWTH_METRICS) {
+  const first = stages[0]
+  const last = stages.at(-1)
+  if (!first || !last || first === last) return null
+  const a = first[key]
+  const b = last[key]
+  if (!a.ok || !b.ok || a.succeeded === 0) return null
+  // No answer at all at the last stage: slower than the whole run, which counts as growing.
+  const ratio = b.succeeded === 0 ? Infinity : b.p50 / a.p50
+  return { ratio, slope: Math.log(ratio) / Math.log(last.articles / first.articles) }
+}
+
+export const LINEAR_SLOPE = 0.5
+
+const ratioTarget = (name: string, m: Measured, reference: number, min: number, unit = 'rate') => {
+  if (!m.ok || !Number.isFinite(reference)) return { name, measured: 'n/a', pass: null }
+  const value = ('articlesPerSecond' in m ? (m.articlesPerSecond as number) : m.rate) / reference
+  return { name, measured: `${value.toFixed(2)}× (needs ≥ ${min}× ${unit})`, pass: value >= min }
+}
+
+export function evaluateTargets(r: Results): Target[] {
+  const healthz = healthzRate(r.read)
+  const floor = r.write.floorBulk
+  const floorRate = floor.ok && floor.articlesPerSecond ? floor.articlesPerSecond : NaN
+  const cpu = r.cpu.find((c) => c.name.startsWith('normalize + render'))
+  const growth = (Object.keys(GROWTH_METRICS) as (keyof typeof GROWTH_METRICS)[]).flatMap((key) => {
+    const g = growthOf(r.growth, key)
+    return g ? [{ key, ...g }] : []
+  })
+  const worst = growth.sort((a, b) => b.slope - a.slope)[0]
+  return [
+    ratioTarget('cached article page ≥ 0.9× /healthz', r.read.cachedPage, healthz, 0.9),
+    ratioTarget('uncached render ≥ 0.5× /healthz', r.read.uncachedPage, healthz, 0.5),
+    ratioTarget('bulk ingest ≥ 0.5× raw D1 batch', r.write.bulk, floorRate, 0.5, 'floor'),
+    cpu?.ok
+      ? {
+          name: 'normalize + render of the seed < 1 ms CPU',
+          measured: `${(cpu.cpu / 1000).toFixed(2)} ms CPU per call (${(cpu.cpu / 10 / CPU_BUDGET_MS).toFixed(1)}% of the 10 ms budget)`,
+          pass: cpu.cpu < 1000,
+        }
+      : { name: 'normalize + render of the seed < 1 ms CPU', measured: 'n/a', pass: null },
+    {
+      name: 'no read latency growing linearly with article count',
+      measured: worst
+        ? `worst: ${GROWTH_METRICS[worst.key]} p50 ×${worst.ratio.toFixed(2)} for ×${r.growth.at(-1)!.articles / r.growth[0]!.articles} articles (p50 ∝ N^${worst.slope.toFixed(2)}; linear is N^1)`
+        : 'n/a (one stage)',
+      pass: worst ? worst.slope <= LINEAR_SLOPE : null,
+    },
+  ]
+}
