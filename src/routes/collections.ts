@@ -3,6 +3,7 @@ import { archiveScope, authorScope, INDEX_SCOPE, tagScope } from '../cache/scope
 import { createDb } from '../db/client'
 import { getAuthor, getTag, type ListFilter } from '../db/listing-read'
 import type { AppEnv } from '../env'
+import { formatMonth } from '../views/format'
 import { SLUG_PATTERN } from './validation'
 
 /** A listing: the whole site, one author's or one tag's articles, or one month's. */
@@ -18,21 +19,6 @@ export interface Collection {
 
 export const SITE: Collection = { scope: INDEX_SCOPE, basePath: '/', filter: null }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-
 /** The collection a path names, or null when it names nothing that exists. */
 export async function findCollection(
   c: Context<AppEnv>,
@@ -47,7 +33,7 @@ export async function findCollection(
     return {
       scope: archiveScope(value),
       basePath: `/archive/${key}`,
-      heading: `${MONTHS[month - 1]} ${match[1]}`,
+      heading: formatMonth(match[1]!, month),
       filter: { month: value },
       subject: { month: value },
     }

@@ -1,4 +1,4 @@
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -12,6 +12,9 @@ const MONTHS = [
   'November',
   'December',
 ]
+
+/** `September 2011`, for archive pages; `month` counts from 1. */
+export const formatMonth = (year: string, month: number) => `${MONTHS[month - 1]} ${year}`
 
 /** `September 22, 2011`, read in UTC so a page is the same wherever it is rendered. */
 export function formatDate(iso: string): string | null {
