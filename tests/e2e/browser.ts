@@ -8,6 +8,7 @@ import {
   type Response,
 } from 'playwright-core'
 import { e2e } from './context'
+import { KNOWN_GAPS } from './known-gaps'
 
 /** Debian's Chromium (CI: `apt-get install -y chromium`); never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -54,8 +55,7 @@ export function watchProblems(page: Page): string[] {
   const problems: string[] = []
   page.on('console', (message) => {
     const csp = message.text().includes('Content Security Policy')
-    // Known gap, tracked by its own test in pages.e2e.ts: the site has no favicon yet.
-    if (message.location().url.endsWith('/favicon.ico')) return
+    if (KNOWN_GAPS.favicon && message.location().url.endsWith('/favicon.ico')) return
     if (message.type() === 'error' || csp) {
       problems.push(`console.${message.type()}: ${message.text()} (${message.location().url})`)
     }

@@ -1,7 +1,8 @@
 /**
- * Functions that run inside the page (handed to `page.evaluate`, so each is self-contained). The
- * project's tsconfig has no DOM library (the worker must not see one), so the few DOM shapes they
- * use are declared here.
+ * Functions that run inside the page: `page.evaluate` sends each one's source text, so each uses
+ * nothing from outside itself (vitest passes the source through as written; a transform that adds
+ * helpers, such as esbuild's keepNames, would break them). The project's tsconfig has no DOM
+ * library (the worker must not see one), so the few DOM shapes they use are declared here.
  */
 export interface Box {
   top: number

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { connectBrowser, follow, h1, newPage, open, pathOf } from './browser'
 import { e2e } from './context'
+import { expectGap } from './known-gaps'
 import { SEED } from './pages'
 
 const HEADLINE = SEED.headline
@@ -52,16 +53,11 @@ describe('every page renders under its CSP with no errors', () => {
     await page.unroute(`${e2e().origin}/e2e-csp-probe`)
   })
 
-  // Known gap, reported: with no favicon, every first visit logs a 404 that watchProblems() skips.
-  // Once the site has one, this fails: then drop that exception and turn the assertion around.
-  it('has no favicon yet (known gap: browsers log a 404 for /favicon.ico)', async () => {
+  it('gives browsers a favicon, so they log no 404 for it', async () => {
     await open(page, '/')
     const linked = await page.locator('link[rel~="icon"]').count()
     const served = await fetch(`${e2e().origin}/favicon.ico`)
-    expect(
-      linked > 0 || served.ok,
-      'a favicon exists now: remove the favicon exception in browser.ts and assert it here',
-    ).toBe(false)
+    expectGap('favicon', linked === 0 && !served.ok, `/favicon.ico answers ${served.status}`)
   })
 })
 

@@ -18,13 +18,18 @@ export interface Service {
 
 /**
  * The real service as `npm start` runs it (wrangler dev, workerd, local D1 and KV), on a free port
- * with fresh state in a temporary folder and a token made up for this run. The migrations run
- * first: run alongside wrangler dev, they can lock the SQLite files workerd opens at start.
+ * with fresh state in a temporary folder and a token made up for this run.
+ *
+ * wrangler dev serves a bundle built first, exactly as `wrangler deploy` would upload it: served
+ * from src/ it would rebuild and reload whenever someone saves a file there, under the tests' feet.
+ * The migrations run before wrangler dev starts: run alongside it, they can lock the SQLite files
+ * workerd opens at start.
  */
 export async function startService(logFile: string, timeoutMs = 90_000): Promise<Service> {
   const deadline = Date.now() + timeoutMs
   const token = `e2e-${randomUUID()}`
   const state = mkdtempSync(join(tmpdir(), 'edge-articles-e2e-'))
+  const bundle = join(state, 'bundle')
   const log = createWriteStream(logFile)
   const tail: string[] = []
   const output = (chunk: Buffer) => {
@@ -35,7 +40,7 @@ export async function startService(logFile: string, timeoutMs = 90_000): Promise
   const children: ChildProcess[] = []
   const start = (args: string[]) => {
     const own: string[] = []
-    const child = spawnGroup(wrangler, [...args, '--persist-to', state], {
+    const child = spawnGroup(wrangler, args, {
       cwd: root,
       env: quietWranglerEnv(root),
       output: (chunk) => {
@@ -60,16 +65,24 @@ export async function startService(logFile: string, timeoutMs = 90_000): Promise
   }
 
   try {
-    const migrate = start(['d1', 'migrations', 'apply', 'DB', '--local']).child
-    const code = await beforeDeadline(exitCode(migrate), deadline, 'wrangler d1 migrations apply')
-    if (code !== 0) throw new Error(`wrangler d1 migrations apply exited with ${code}`)
+    const steps = [
+      ['deploy', '--dry-run', '--outdir', bundle],
+      ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state],
+    ]
+    const runs = Promise.all(steps.map((args) => exitCode(start(args).child)))
+    const codes = await beforeDeadline(runs, deadline, 'wrangler build and migrations')
+    const failed = codes.findIndex((code) => code !== 0)
+    if (failed >= 0) {
+      throw new Error(`wrangler ${steps[failed]?.join(' ')} exited with ${codes[failed]}`)
+    }
     // A port can still be taken between our check and wrangler's bind: then try another.
     for (let attempt = 1; ; attempt++) {
       const [port, inspector] = await freePorts(2)
       const origin = `http://127.0.0.1:${port}`
       const { child: dev, said } = start([
-        'dev',
+        ...['dev', join(bundle, 'index.js'), '--no-bundle', '--config', 'wrangler.toml'],
         ...['--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector)],
+        ...['--persist-to', state],
         ...['--var', `INGEST_TOKEN:${token}`],
         ...['--show-interactive-dev-session=false', '--log-level', 'warn'],
       ])

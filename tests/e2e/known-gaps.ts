@@ -1,0 +1,20 @@
+import { expect } from 'vitest'
+
+/**
+ * Defects this suite found in the pages, reported with their fixes and tolerated until those land.
+ * Each is asserted to be still there, so a fix fails its test with a note to set the entry false.
+ */
+export const KNOWN_GAPS = {
+  /** No /favicon.ico and no `<link rel="icon">`: Chromium logs a 404 on a first visit. */
+  favicon: true,
+  /** The file input's min-content width (about 365 px) makes /upload wider than a 375 px screen. */
+  uploadOverflowsAt375: true,
+}
+
+export type Gap = keyof typeof KNOWN_GAPS
+
+/** Asserts that `defect` holds exactly while the gap is listed as known. */
+export function expectGap(gap: Gap, defect: boolean, what: string): void {
+  if (KNOWN_GAPS[gap]) expect(defect, `fixed (${what}): set KNOWN_GAPS.${gap} to false`).toBe(true)
+  else expect(defect, what).toBe(false)
+}
