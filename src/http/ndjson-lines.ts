@@ -1,3 +1,5 @@
+import { concatBytes } from '../lib/bytes'
+
 /** One line of an NDJSON body: its bytes, or a marker that it ran past the per-line limit. */
 export type Line = { bytes: Uint8Array } | { tooLong: true }
 
@@ -19,7 +21,7 @@ export async function* ndjsonLines(
   function* finish(): Generator<Line> {
     if (overflow) yield { tooLong: true }
     else if (pendingBytes > 0) {
-      const line = concat(pending, pendingBytes)
+      const line = pending.length === 1 ? pending[0]! : concatBytes(pending, pendingBytes)
       const end = line[line.length - 1] === 0x0d ? line.length - 1 : line.length
       if (line.subarray(0, end).some((byte) => byte > 0x20)) yield { bytes: line.subarray(0, end) }
     }
@@ -49,15 +51,4 @@ export async function* ndjsonLines(
     pending.push(piece.slice())
     pendingBytes += piece.length
   }
-}
-
-function concat(parts: Uint8Array[], total: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.length
-  }
-  return out
 }

@@ -1,3 +1,4 @@
+import { concatBytes } from '../lib/bytes'
 import { AppError } from './errors'
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 1024 * 1024
@@ -87,11 +88,5 @@ export async function readUploadBody(
   } catch (error) {
     throw bodyError(error)
   }
-  const body = new Uint8Array(total)
-  let offset = 0
-  for (const part of parts) {
-    body.set(part, offset)
-    offset += part.byteLength
-  }
-  return body
+  return concatBytes(parts, total)
 }
