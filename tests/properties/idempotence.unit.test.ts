@@ -15,23 +15,17 @@ function normalized(format: SourceFormat, text: string): NormalizedArticle | nul
   }
 }
 
-const essentials = (a: NormalizedArticle) => ({
-  title: a.title,
-  body: a.body,
-  authors: a.authors,
-  related: a.related,
-})
-
-describe('normalizing a normalized article again changes nothing', () => {
+// Title, body, authors and related are what must survive; the renderers write every other field
+// too, so the whole article is compared.
+describe('normalizing a normalized article again yields the same article', () => {
   it('for archive posts written back as archive text', () => {
     fc.assert(
       fc.property(archivePost, (text) => {
         const first = normalized('text', text)
         if (first === null) return
-        const again = normalizeUpload({ format: 'text', text: toArchiveText(first) }, {})
-        expect(again).toEqual(first)
+        expect(normalizeUpload({ format: 'text', text: toArchiveText(first) }, {})).toEqual(first)
       }),
-      { numRuns: 3000 },
+      { numRuns: 800 },
     )
   })
 
@@ -40,10 +34,10 @@ describe('normalizing a normalized article again changes nothing', () => {
       fc.property(jsonArticle, (value) => {
         const first = normalized('json', JSON.stringify(value))
         if (first === null) return
-        const again = normalizeUpload({ format: 'json', text: toJson(first) }, {})
-        expect(again).toEqual(first)
+        expect(normalizeUpload({ format: 'json', text: toJson(first) }, {})).toEqual(first)
       }),
-      { numRuns: 3000 },
+      // `KICKER : …` lost its headline on the way back while kicker.ts read only `KICKER: …`.
+      { numRuns: 800, examples: [[{ title: 'PAKISTAN : Islamabad won’t yield', body: 'B' }]] },
     )
   })
 })

@@ -39,10 +39,6 @@ const name = fc.oneof(
   oneLine(20),
 )
 
-export interface ArchivePost {
-  text: string
-}
-
 /**
  * A well-formed archive post: a title line (maybe with a kicker), maybe a posted-at line and the
  * archive notice, paragraphs (the first maybe with a dateline), maybe related headlines after a

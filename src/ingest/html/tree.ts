@@ -61,6 +61,12 @@ export function parsePage(html: string): Page {
   let capture: 'title' | 'json' | null = null
   let captured = ''
   let order = 0
+  // A text run arrives in many pieces (one per entity): joined once, when it ends, it stays linear.
+  let pending: string[] = []
+  const flushText = () => {
+    if (pending.length > 0) appendText(current, pending.join(''))
+    pending = []
+  }
   const parser = new Parser({
     onopentag(tag, attrs) {
       order++
@@ -79,6 +85,7 @@ export function parsePage(html: string): Page {
         frames.push(null)
         return
       }
+      flushText()
       const el = element(tag, attrs, current, order)
       if (BLOCK.has(tag))
         for (let a: El | null = current; a && !a.hasBlock; a = a.parent) a.hasBlock = true
@@ -91,7 +98,7 @@ export function parsePage(html: string): Page {
     },
     ontext(text) {
       if (capture) captured += text
-      else if (skipAt < 0) appendText(current, text)
+      else if (skipAt < 0) pending.push(text)
     },
     onclosetag() {
       order++
@@ -103,12 +110,14 @@ export function parsePage(html: string): Page {
       if (skipAt >= 0 && frames.length <= skipAt) skipAt = -1
       if (skipAt < 0) skipTag = ''
       if (!frame) return
+      flushText()
       frame.end = order
       current = frame.parent ?? root
       depth--
     },
   })
   parser.end(html)
+  flushText()
   root.end = order + 1
   return page
 }
