@@ -6,7 +6,7 @@ const text = z.union([z.string(), z.number().transform(String)])
 const when = z.union([text, z.date().transform(dateString)])
 const named = z.union([text, z.object({ name: text }).transform((n) => n.name)])
 const one = <T>(value: T) => [value]
-const names = z.union([text.transform(one), z.array(named)])
+const names = z.union([named.transform(one), z.array(named)])
 const texts = z.union([text.transform(one), z.array(text)])
 const tags = z.union([text.transform((t) => t.split(',')), z.array(named)])
 const url = z.string()

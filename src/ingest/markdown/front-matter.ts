@@ -1,11 +1,12 @@
 import { isAlias, isMap, isScalar, parseDocument, visit, type Document } from 'yaml'
 import { IngestError, tooLarge } from '../errors'
 
-// YAML's key and alias checks are quadratic: front matter is metadata, and this is plenty of it.
+// Front matter is metadata: this is plenty, and keeps yaml's work on any of it small.
 export const MAX_FRONT_MATTER_CHARS = 65_536
 // yaml's composer recurses once per level; a thousand levels overflow the stack.
 export const MAX_YAML_NESTING = 32
-// Also a bound on expansion: yaml counts each alias's use times the aliases inside its target.
+// yaml resolves each alias by a search through the document's nodes, and bounds expansion by
+// counting each alias's uses times the aliases inside its target: both stay small under this.
 export const MAX_ALIASES = 100
 
 const OPEN = /^---[ \t]*(?:\n|$)/

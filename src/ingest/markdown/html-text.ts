@@ -1,4 +1,9 @@
 import { Parser } from 'htmlparser2'
+import { tooLarge } from '../errors'
+
+// htmlparser2 keeps open elements in an array it shifts and searches from the front: thousands
+// of unclosed tags cost it quadratic time. Markdown's HTML blocks have nowhere near this many.
+export const MAX_HTML_TAGS = 5000
 
 const HIDDEN = new Set(['script', 'style', 'template', 'noscript'])
 const BLOCK = new Set(
@@ -17,6 +22,9 @@ export interface HtmlText {
  * `<figcaption>` (a Ghost image card's caption) as a caption, scripts and styles dropped.
  */
 export function htmlText(html: string): HtmlText {
+  if (html.split('<', MAX_HTML_TAGS + 2).length > MAX_HTML_TAGS + 1) {
+    throw tooLarge('HTML block', `${MAX_HTML_TAGS} tags`)
+  }
   const out: HtmlText = { paragraphs: [], captions: [] }
   let text = ''
   let hidden = 0

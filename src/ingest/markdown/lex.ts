@@ -1,5 +1,6 @@
-import { getDefaults, Lexer, Tokenizer, type Links, type Token } from 'marked'
+import { getDefaults, Lexer, type Token } from 'marked'
 import { tooLarge } from '../errors'
+import { costly, plainLexer } from './inline-cost'
 
 /**
  * marked recurses once per nested list or block quote and re-reads the nested lines at each
@@ -10,20 +11,14 @@ export const MAX_NESTING = 16
 // marked copies a block quote's remaining lines each time a line continues it with fewer `>` than
 // the line before (a lazy continuation), and recurses for each nested quote it re-reads.
 export const MAX_LAZY_RUNS = 100
-// Inline runs that marked would take quadratic time or deep recursion over are read by a plainer
-// lexer: no emphasis (marked nests once per pair), no GFM autolinks (marked looks for an `@` from
-// each token that starts inside a long run of the characters an email address may hold).
-const MAX_DELIMITERS = 256
-const MAX_SCAN = 2_000_000
-
 // Indentation, `>` and list markers: all that can open a container on a line.
 const PREFIX = /^(?:[ \t]|>|(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$))*/
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$/
-const DELIMITER = /[*_~]/g
-const EMAIL_CHAR = /[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]/
-const TOKEN_START = /[*_~`!]/
 
-/** marked's tokens for CommonMark + GFM, with the input's cost bounded first. */
+/**
+ * marked's tokens for CommonMark + GFM, with the input's cost bounded first. An inline run marked
+ * would be slow on is read by a plainer lexer, which leaves emphasis as text.
+ */
 export function lexMarkdown(text: string): Token[] {
   checkContainers(text)
   const lexer = new Lexer({ ...getDefaults(), gfm: true })
@@ -64,39 +59,4 @@ function depth(prefix: string, quotes: number): number {
   if (markers + quotes === 0) return 0
   const columns = prefix.replace(/[^ \t]/g, '').replace(/\t/g, '    ').length
   return markers + quotes + Math.floor(columns / 2)
-}
-
-function costly(src: string): boolean {
-  if ((src.match(DELIMITER)?.length ?? 0) > MAX_DELIMITERS) return true
-  let scan = 0
-  let stretch = 0
-  let starts = 0
-  for (let i = 0; i <= src.length; i++) {
-    const c = src[i] ?? ' '
-    if (EMAIL_CHAR.test(c)) {
-      stretch++
-      if (TOKEN_START.test(c)) starts++
-    } else {
-      scan += stretch * starts
-      if (scan > MAX_SCAN) return true
-      stretch = starts = 0
-    }
-  }
-  return false
-}
-
-class PlainTokenizer extends Tokenizer {
-  override emStrong() {
-    return undefined
-  }
-
-  override del() {
-    return undefined
-  }
-}
-
-function plainLexer(links: Links): Lexer {
-  const lexer = new Lexer({ ...getDefaults(), gfm: false, tokenizer: new PlainTokenizer() })
-  lexer.tokens.links = links
-  return lexer
 }

@@ -9,6 +9,11 @@ describe('front matter keys', () => {
     expect(markdown(withFrontMatter('title: T', 'author: Alex Rodriguez')).authors).toEqual([
       { name: 'Alex Rodriguez', slug: 'alex-rodriguez' },
     ])
+    // jekyll-seo-tag's author object
+    const object = markdown(
+      withFrontMatter('title: T', 'author: { name: Jane Roe, twitter: janeroe }'),
+    )
+    expect(object.authors).toEqual([{ name: 'Jane Roe', slug: 'jane-roe' }])
     const both = markdown(withFrontMatter('title: T', 'author: Jane Roe', 'authors: [John Doe]'))
     expect(both.authors.map((a) => a.name)).toEqual(['John Doe'])
     const dated = markdown(

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_ALIASES, MAX_FRONT_MATTER_CHARS } from '../../../src/ingest/markdown/front-matter'
+import { MAX_HTML_TAGS } from '../../../src/ingest/markdown/html-text'
 import { MAX_LAZY_RUNS, MAX_NESTING } from '../../../src/ingest/markdown/lex'
 import hostileHtml from './fixtures/hostile-html.md?raw'
 import yamlBomb from './fixtures/yaml-bomb.md?raw'
 import { failure, fileOf, markdown } from './helpers'
 
-/** Runs `run`, expecting it to be done within `ms`: a hang is the failure these tests look for. */
+/**
+ * Runs `run`, expecting it done within `ms`. Generous: what these tests look for is a quadratic
+ * blowup, which takes minutes on these inputs, not a slow machine.
+ */
 function quickly<T>(ms: number, run: () => T): T {
   const started = Date.now()
   try {
@@ -44,7 +48,7 @@ describe('raw HTML and script links', () => {
 
 describe('YAML bombs', () => {
   it('stops a billion laughs at the alias limit with a 400', () => {
-    expect(quickly(1000, () => failure(() => markdown(yamlBomb)))).toMatchObject({
+    expect(quickly(5000, () => failure(() => markdown(yamlBomb)))).toMatchObject({
       status: 400,
       code: 'invalid_front_matter',
       message: 'front matter: Excessive alias count indicates a resource exhaustion attack',
@@ -66,7 +70,7 @@ describe('YAML bombs', () => {
       Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'),
       `x:\n${'- '.repeat(5000)}y`,
     ]) {
-      const error = quickly(1000, () => failure(() => markdown(fileOf('---', yaml, '---', 'x'))))
+      const error = quickly(5000, () => failure(() => markdown(fileOf('---', yaml, '---', 'x'))))
       expect(error).toMatchObject({
         status: 400,
         code: 'invalid_front_matter',
@@ -75,7 +79,7 @@ describe('YAML bombs', () => {
     }
   })
 
-  it('bounds the front matter’s size', () => {
+  it('bounds the front matter’s size', { timeout: 30_000 }, () => {
     const yaml = `title: T\nsummary: "${'a'.repeat(MAX_FRONT_MATTER_CHARS)}"`
     expect(failure(() => markdown(fileOf('---', yaml, '---', 'Body.')))).toMatchObject({
       status: 422,
@@ -83,44 +87,76 @@ describe('YAML bombs', () => {
     })
     const keys = Array.from({ length: 6000 }, (_, i) => `k${i}: v`).join('\n')
     expect(
-      quickly(2000, () => markdown(fileOf('---', 'title: T', keys, '---', 'Body.'))).title,
+      quickly(5000, () => markdown(fileOf('---', 'title: T', keys, '---', 'Body.'))).title,
     ).toBe('T')
   })
 })
 
 describe('Markdown that marked would recurse or loop on', () => {
-  it('refuses nesting deeper than the limit, and reads nesting up to it', () => {
-    for (const line of ['>'.repeat(10_000), '- '.repeat(10_000), '1. '.repeat(5000)]) {
-      const error = quickly(1000, () => failure(() => markdown(fileOf('# T', '', `${line} x`))))
-      expect(error).toMatchObject({
-        status: 422,
-        code: 'too_large',
-        message: `body: at most ${MAX_NESTING} levels of nested lists and block quotes allowed`,
-      })
-    }
-    const indented = Array.from({ length: 10_000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`)
-    expect(failure(() => markdown(fileOf('# T', '', ...indented))).code).toBe('too_large')
-    const deepest = '> '.repeat(MAX_NESTING / 2)
-    expect(markdown(fileOf('# T', '', `${deepest}Deep.`)).body).toEqual([
-      { type: 'quote', text: 'Deep.' },
-    ])
-  })
+  it(
+    'refuses nesting deeper than the limit, and reads nesting up to it',
+    { timeout: 30_000 },
+    () => {
+      for (const line of ['>'.repeat(10_000), '- '.repeat(10_000), '1. '.repeat(5000)]) {
+        const error = quickly(5000, () => failure(() => markdown(fileOf('# T', '', `${line} x`))))
+        expect(error).toMatchObject({
+          status: 422,
+          code: 'too_large',
+          message: `body: at most ${MAX_NESTING} levels of nested lists and block quotes allowed`,
+        })
+      }
+      const indented = Array.from({ length: 10_000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`)
+      expect(failure(() => markdown(fileOf('# T', '', ...indented))).code).toBe('too_large')
+      const deepest = '> '.repeat(MAX_NESTING / 2)
+      expect(markdown(fileOf('# T', '', `${deepest}Deep.`)).body).toEqual([
+        { type: 'quote', text: 'Deep.' },
+      ])
+    },
+  )
 
   it('refuses a block quote that keeps coming back after lazy lines', () => {
     const text = fileOf('# T', '', '> quoted\nlazy\n'.repeat(MAX_LAZY_RUNS + 1))
-    expect(quickly(1000, () => failure(() => markdown(text))).message).toBe(
+    expect(quickly(5000, () => failure(() => markdown(text))).message).toBe(
       `body: at most ${MAX_LAZY_RUNS} lazy continuation lines in one block quote allowed`,
     )
     const nested = fileOf('# T', '', '> > inner\n> outer\n'.repeat(MAX_LAZY_RUNS + 1))
     expect(failure(() => markdown(nested)).code).toBe('too_large')
   })
 
-  it('stays fast on runs of emphasis delimiters and email-like words', () => {
-    for (const unit of ['_a', '*a', '**a*', '~~a', '*a ', 'a_b@c.', '[a', '`a', '<a ']) {
-      const text = fileOf('# T', '', unit.repeat(100_000))
-      const article = quickly(3000, () => markdown(text))
-      expect(article.body).toHaveLength(1)
-    }
+  it(
+    'stays fast on emphasis delimiters, email-like words and unclosed comments',
+    { timeout: 60_000 },
+    () => {
+      const units = [
+        '_a',
+        '*a',
+        '**a*',
+        '~~a',
+        '*a ',
+        'a_b@c.',
+        '[a',
+        '`a',
+        '<a ',
+        'x <?a ',
+        '**<!--a ',
+      ]
+      for (const unit of [...units, 'x <![CDATA[a ', 'x <!a b ']) {
+        const text = fileOf('# T', '', unit.repeat(50_000))
+        const article = quickly(5000, () => markdown(text))
+        expect(article.body).toHaveLength(1)
+      }
+    },
+  )
+
+  it('refuses an HTML block of more tags than the HTML parser handles in linear time', () => {
+    const html = `<div>${'<figure><figcaption></div> '.repeat(MAX_HTML_TAGS)}`
+    expect(quickly(5000, () => failure(() => markdown(fileOf('# T', '', html))))).toMatchObject({
+      status: 422,
+      code: 'too_large',
+      message: `HTML block: at most ${MAX_HTML_TAGS} tags allowed`,
+    })
+    const table = `<table>${'<tr><td>a</td><td>b</td></tr>'.repeat(400)}</table>`
+    expect(markdown(fileOf('# T', '', table)).body).toHaveLength(800)
   })
 
   it('keeps emphasis markers as text where it gave up on emphasis', () => {
@@ -144,7 +180,7 @@ describe('odd whitespace and characters', () => {
       '\n'.repeat(10_000),
       'Body.',
     )
-    expect(quickly(1000, () => markdown(text)).body).toEqual([
+    expect(quickly(5000, () => markdown(text)).body).toEqual([
       { type: 'heading', level: 2, text: 'Ignored h1' },
       { type: 'paragraph', text: 'Body.' },
     ])
