@@ -1,4 +1,4 @@
-import type { GrowthStage } from './growth'
+import { referenceP50, type GrowthStage } from './growth'
 import { GROWTH_METRICS, growthOf } from './targets'
 
 const W = 720
@@ -8,7 +8,7 @@ const COLORS = ['#1b6ac9', '#d1495b', '#2e933c', '#8a4fff']
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 const count = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n))
-const ms = (v: number) => (v >= 1 ? String(+v.toPrecision(3)) : v.toPrecision(1))
+const value = (v: number) => (v >= 1 ? String(+v.toPrecision(3)) : String(+v.toPrecision(1)))
 
 /** 1-2-5 steps covering [lo, hi]. */
 function ticks(lo: number, hi: number): number[] {
@@ -21,15 +21,18 @@ function ticks(lo: number, hi: number): number[] {
 }
 
 /**
- * p50 latency of each growth read against stored articles, both axes logarithmic: a line's slope
- * is the exponent of growth, and the dashed line shows what linear growth (slope 1) looks like.
+ * p50 latency of each growth read against stored articles, in multiples of the stage's reference
+ * D1 read (so a busier or quieter machine between stages does not show as growth), both axes
+ * logarithmic: a line's slope is the exponent of growth; the dashed line is linear growth.
  */
 export function growthSvg(stages: GrowthStage[]): string {
   const keys = Object.keys(GROWTH_METRICS) as (keyof typeof GROWTH_METRICS)[]
   const series = keys.flatMap((key) => {
     const points = stages.flatMap((s) => {
       const m = s[key]
-      return m.ok && m.succeeded > 0 ? [{ n: s.articles, p50: m.p50 }] : []
+      if (!m.ok || m.succeeded === 0) return []
+      const unit = referenceP50(s)
+      return [{ n: s.articles, p50: Number.isFinite(unit) ? m.p50 / unit : m.p50 }]
     })
     return points.length ? [{ key, points, growth: growthOf(stages, key) }] : []
   })
@@ -49,13 +52,13 @@ export function growthSvg(stages: GrowthStage[]): string {
   const xy = (n: number, v: number) => `${x(n).toFixed(1)},${y(v).toFixed(1)}`
   const out = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12" role="img" aria-labelledby="title">`,
-    `<title id="title">p50 latency against stored articles, log-log (autocannon, workerd via Miniflare)</title>`,
+    `<title id="title">p50 latency against stored articles, in reference D1 reads, log-log (autocannon, workerd via Miniflare)</title>`,
     `<rect width="${W}" height="${H}" fill="#fff"/>`,
-    `<text x="${M.left}" y="24" font-size="14" font-weight="600">p50 latency vs stored articles (log–log)</text>`,
+    `<text x="${M.left}" y="24" font-size="14" font-weight="600">p50 latency vs stored articles (log–log, load-adjusted)</text>`,
     ...ticks(vLo, vHi).map(
       (v) =>
         `<line x1="${M.left}" x2="${W - M.right}" y1="${y(v)}" y2="${y(v)}" stroke="#e4e4e4"/>` +
-        `<text x="${M.left - 8}" y="${y(v) + 4}" text-anchor="end" fill="#555">${ms(v)}</text>`,
+        `<text x="${M.left - 8}" y="${y(v) + 4}" text-anchor="end" fill="#555">${value(v)}</text>`,
     ),
     ...counts.map(
       (n) =>
@@ -63,7 +66,7 @@ export function growthSvg(stages: GrowthStage[]): string {
         `<text x="${x(n)}" y="${H - M.bottom + 18}" text-anchor="middle" fill="#555">${count(n)}</text>`,
     ),
     `<text x="${(M.left + W - M.right) / 2}" y="${H - 14}" text-anchor="middle" fill="#333">stored articles</text>`,
-    `<text transform="translate(18 ${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#333">p50 latency, ms</text>`,
+    `<text transform="translate(18 ${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#333">p50 ÷ p50 of one indexed D1 read</text>`,
     `<polyline points="${xy(nLo, base)} ${xy(nHi, linearEnd)}" fill="none" stroke="#999" stroke-dasharray="5 4"/>`,
   ]
   series.forEach(({ key, points, growth }, i) => {

@@ -9,10 +9,24 @@ import type { RunningWorker } from './worker'
 export interface GrowthStage {
   articles: number
   load: LoadStats
+  /**
+   * One indexed D1 read whose cost does not depend on N, before and after the stage's reads: how
+   * fast the (shared) machine was just then. Growth is judged in these units.
+   */
+  reference: [Measured, Measured]
   cachedPage: Measured
   uncachedPage: Measured
   listing: Measured
   search: Measured
+}
+
+/** `scopeEpoch` of a scope that does not exist: one primary-key lookup in D1. */
+const REFERENCE_PATH = '/__bench/epoch?scope=bench:reference'
+
+/** The reference's p50 at a stage, ms (NaN when it was not measured). */
+export function referenceP50(stage: GrowthStage): number {
+  const p50s = stage.reference.flatMap((m) => (m.ok && m.succeeded > 0 ? [m.p50] : []))
+  return p50s.length ? p50s.reduce((a, b) => a + b, 0) / p50s.length : NaN
 }
 
 /**
@@ -44,14 +58,15 @@ export async function measureGrowth(
     }
     const page = `/articles/${seedSlug}`
     await warmPage(worker.origin, page)
-    stages.push({
-      articles,
-      load: stats,
-      cachedPage: await measure(worker, options, { path: page }, run),
-      uncachedPage: await measureUncached(worker, options, unread, run),
-      listing: await measure(worker, options, { path: '/api/articles?limit=20' }, run),
-      search: await measureSearch(worker, options, run),
-    })
+    const reference = () =>
+      measure(worker, options, { path: REFERENCE_PATH }, { ...run, origin: worker.benchOrigin })
+    const before = await reference()
+    const cachedPage = await measure(worker, options, { path: page }, run)
+    const uncachedPage = await measureUncached(worker, options, unread, run)
+    const listing = await measure(worker, options, { path: '/api/articles?limit=20' }, run)
+    const search = await measureSearch(worker, options, run)
+    const reads = { cachedPage, uncachedPage, listing, search }
+    stages.push({ articles, load: stats, reference: [before, await reference()], ...reads })
     if (articles === options.readAt) {
       log(`read path at ${articles.toLocaleString('en-US')} articles …`)
       read = await measureReadPath(worker, options, seedSlug, unread)

@@ -30,6 +30,8 @@ export interface LoadResult {
   /** Latency of every response, ms, measured by autocannon with hrtime (not its 1 ms histogram). */
   p50: number
   p99: number
+  /** Every latency, sorted (left out of results.json). */
+  latencies: number[]
   statuses: Record<string, number>
   tallied: Record<string, number>
   /** Connection errors and timeouts. */
@@ -37,7 +39,7 @@ export interface LoadResult {
   serverErrors: number
 }
 
-const percentile = (sorted: number[], p: number) =>
+export const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
 
 const headerValue = (headers: Record<string, unknown>, name: string) =>
@@ -49,6 +51,7 @@ const NOTHING: LoadResult = {
   seconds: 0,
   p50: NaN,
   p99: NaN,
+  latencies: [],
   statuses: {},
   tallied: {},
   errors: 0,
@@ -115,6 +118,7 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
     seconds,
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
+    latencies,
     statuses,
     tallied,
     errors,

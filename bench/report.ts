@@ -91,16 +91,22 @@ export function tableRows(r: Results, targets: Target[]): Row[] {
       '',
       '',
     ])
+    const [before, after] = stage.reference
+    rows.push(routeRow('growth', `reference: one indexed D1 read, before @ ${at}`, before))
     for (const [key, label] of Object.entries(GROWTH_METRICS) as [
       keyof typeof GROWTH_METRICS,
       string,
     ][]) {
       const g = stage === r.growth.at(-1) ? growthOf(r.growth, key) : null
       const verdict = g ? ` ${g.slope > LINEAR_SLOPE ? '✗ ~linear' : '✓'}` : ''
-      const times = g && Number.isFinite(g.ratio) ? `×${g.ratio.toFixed(2)}` : 'beyond the run'
-      const ratio = g ? `p50 ${times} vs ${int(r.growth[0]!.articles)}${verdict}` : ''
+      const ratio = !g
+        ? ''
+        : Number.isFinite(g.ratio)
+          ? `×${g.ratio.toFixed(2)} vs ${int(r.growth[0]!.articles)}, N^${g.slope.toFixed(2)}${verdict}`
+          : `no answer at ${at}${verdict}`
       rows.push(routeRow('growth', `${label} @ ${at}`, stage[key], ratio))
     }
+    rows.push(routeRow('growth', `reference: one indexed D1 read, after @ ${at}`, after))
   }
   return rows
 }

@@ -6,13 +6,13 @@ import { prepareArticle } from './prepared-article'
 import { missing, routeExists } from './routes'
 import { TOKEN, withWorker } from './worker'
 import {
+  alternate,
   bulkCreated,
   createdOne,
   pool,
   storedCount,
-  writeRun,
-  type Ack,
   type WriteMeasured,
+  type WriteRoute,
 } from './write-run'
 
 export type { WriteMeasured } from './write-run'
@@ -27,9 +27,10 @@ export interface WritePath {
 const auth = { Authorization: `Bearer ${TOKEN}` }
 
 /**
- * On one fresh worker, each route right before its floor, so both see the same database and the
- * same moment of the machine: single uploads, then the storage floor (the same kind of rows, one
- * db.batch() per article, nothing else) at 1 article per request; bulk, then the floor at k.
+ * On one fresh worker, each route beside its floor, in turn (A B A B in the full run), so both see
+ * the same database and the same moments of the machine: single uploads and the storage floor
+ * (the same kind of rows, one db.batch() per article, nothing else) at 1 article per request;
+ * then bulk and the floor at k.
  */
 export async function measureWritePath(
   root: string,
@@ -38,55 +39,84 @@ export async function measureWritePath(
   log: (line: string) => void,
 ): Promise<WritePath> {
   const k = options.bulkPerRequest
+  const rounds = options.smoke ? 1 : 2
   // Generous pools: a run stops early (and says so) rather than repeat an article.
   const singles = options.smoke ? 400 : 3_000
-  const batches = options.smoke ? 40 : 120
+  const batches = options.smoke ? 40 : 100
   return withWorker(root, bundles, async (worker) => {
-    const run = (
-      origin: string,
-      requests: number,
-      perRequest: number,
-      shot: () => Shot,
-      ack: Ack,
-    ) => writeRun(worker, options, origin, requests, perRequest, shot, ack)
-    const floor = (seed: number, format: 'text' | 'json', perRequest: number, requests: number) => {
+    const floor = (seed: number, format: 'text' | 'json', perRequest: number): WriteRoute => {
       const corpus = createCorpus(seed)
       const encode = format === 'text' ? archiveText : jsonArticle
       const item = () => JSON.stringify(prepareArticle(format, encode(corpus.next())))
-      const body = pool(requests, () => Array.from({ length: perRequest }, item).join('\n'))
-      const shot = (): Shot => ({ path: '/__bench/floor', method: 'POST', body: body() })
-      return run(worker.benchOrigin, requests, perRequest, shot, storedCount)
+      const body = () => Array.from({ length: perRequest }, item).join('\n')
+      const size = perRequest > 1 ? batches : singles
+      const requests = pool(size, (): Shot => ({
+        path: '/__bench/floor',
+        method: 'POST',
+        body: body(),
+      }))
+      return { origin: worker.benchOrigin, perRequest, requests, acknowledged: storedCount }
     }
 
-    log('write path: single uploads, then the D1 floor at 1 article per request …')
+    log('write path: single uploads and the D1 floor at 1 article per request, in turn …')
     const texts = createCorpus(2)
-    const text = pool(singles, () => archiveText(texts.next()))
     const textHeaders = { ...auth, 'Content-Type': 'text/plain; charset=utf-8' }
     const single = (): Shot => ({
       path: '/api/articles',
       method: 'POST',
       headers: textHeaders,
-      body: text(),
+      body: archiveText(texts.next()),
     })
-    const upload = await run(worker.origin, singles, 1, single, createdOne)
-    const floorSingle = await floor(4, 'text', 1, options.smoke ? 800 : 4_000)
+    const upload = {
+      origin: worker.origin,
+      perRequest: 1,
+      requests: pool(singles, single),
+      acknowledged: createdOne,
+    }
+    const [uploadResult, floorSingle] = await alternate(
+      worker,
+      options,
+      [upload, floor(4, 'text', 1)],
+      rounds,
+    )
 
-    log(`write path: bulk NDJSON, then the D1 floor at ${k} articles per request …`)
+    log(`write path: bulk NDJSON and the D1 floor at ${k} articles per request, in turn …`)
     const jsons = createCorpus(3)
     const lines = () => Array.from({ length: k }, () => jsonArticle(jsons.next())).join('\n')
     const headers = { ...auth, 'Content-Type': 'application/x-ndjson' }
-    const probe = { path: '/api/articles/bulk', method: 'POST' as const, headers, body: lines() }
-    const exists = await routeExists(worker.origin, probe)
-    const ndjson = pool(exists === true ? batches : 0, lines)
-    const shot = (): Shot => ({
+    const bulkShot = (): Shot => ({
       path: '/api/articles/bulk',
       method: 'POST',
       headers,
-      body: ndjson(),
+      body: lines(),
     })
-    const bulk =
-      exists === true ? await run(worker.origin, batches, k, shot, bulkCreated(k)) : missing(exists)
-    const floorBulk = await floor(5, 'json', k, batches)
-    return { upload, floorSingle, bulk, floorBulk }
+    const exists = await routeExists(worker.origin, bulkShot())
+    if (exists !== true) {
+      const [floorBulk] = await alternate(worker, options, [floor(5, 'json', k)], rounds)
+      return {
+        upload: uploadResult!,
+        floorSingle: floorSingle!,
+        bulk: missing(exists),
+        floorBulk: floorBulk!,
+      }
+    }
+    const bulk = {
+      origin: worker.origin,
+      perRequest: k,
+      requests: pool(batches, bulkShot),
+      acknowledged: bulkCreated(k),
+    }
+    const [bulkResult, floorBulk] = await alternate(
+      worker,
+      options,
+      [bulk, floor(5, 'json', k)],
+      rounds,
+    )
+    return {
+      upload: uploadResult!,
+      floorSingle: floorSingle!,
+      bulk: bulkResult!,
+      floorBulk: floorBulk!,
+    }
   })
 }
