@@ -4,6 +4,7 @@ import { scopesForArticle } from '../cache/scopes'
 import { AppError } from '../http/errors'
 import { checkPrecondition, type Precondition } from '../http/preconditions'
 import { newId, sha256Hex } from '../lib/hash'
+import { KeyedQueue } from '../lib/keyed-queue'
 import type { NormalizedArticle } from '../model/article'
 import type { Db } from './client'
 import { articlesLinkingTo, matchKeys, stateOf } from './article-state'
@@ -29,9 +30,11 @@ export interface SaveResult {
 }
 
 /**
- * Concurrent writers to one article race on the revision key; a loser retries from a fresh read
- * after a short random pause, so a burst of N writers settles in about N rounds.
+ * Writers to one article in this isolate take turns, so a burst of edits makes no conflicts.
+ * Writers in other isolates race on the revision key; a loser retries from a fresh read after a
+ * short random pause.
  */
+const writers = new KeyedQueue()
 const MAX_ATTEMPTS = 50
 const backoff = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)))
@@ -54,7 +57,24 @@ export async function saveUpload(
   const identity = identityOf(article)
   const fingerprint = await fingerprintOf(article)
   const sha256 = await sha256Hex(upload.bytes)
+  return writers.run(identity, () =>
+    saveInTurn(db, { identity, fingerprint, sha256, article, upload }, precondition),
+  )
+}
 
+interface PendingSave {
+  identity: string
+  fingerprint: string
+  sha256: string
+  article: NormalizedArticle
+  upload: Upload
+}
+
+async function saveInTurn(
+  db: Db,
+  { identity, fingerprint, sha256, article, upload }: PendingSave,
+  precondition: Precondition,
+): Promise<SaveResult> {
   for (let attempt = 1; ; attempt++) {
     const current = await db
       .select({

@@ -23,6 +23,26 @@ function failingLast(d1: D1Database): D1Database {
   })
 }
 
+/** D1 where another isolate's writer commits the same batch just before this one's first try. */
+function racedOnce(d1: D1Database): D1Database {
+  let raced = false
+  return new Proxy(d1, {
+    get(target, prop) {
+      if (prop === 'batch') {
+        return async (statements: D1PreparedStatement[]) => {
+          if (!raced) {
+            raced = true
+            await target.batch(statements)
+          }
+          return target.batch(statements)
+        }
+      }
+      const value = Reflect.get(target, prop) as unknown
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
 describe('one article is one atomic batch', () => {
   it('writes nothing when the last statement of the batch fails', async () => {
     const before = await storageSnapshot()
@@ -44,19 +64,38 @@ describe('one article is one atomic batch', () => {
     expect(counts.sources).toBe(1)
   })
 
-  it('keeps every one of 10 simultaneous different edits as consecutive revisions', async () => {
-    const edits = Array.from({ length: 10 }, (_, i) =>
+  it('keeps every one of 50 simultaneous different edits as consecutive revisions', async () => {
+    const edits = Array.from({ length: 50 }, (_, i) =>
       seed.replace('Pakistan on Thursday', `Pakistan on day ${i + 1}`),
     )
     const results = await Promise.all(edits.map((text) => upload(text)))
-    expect(results.map((r) => r.status)).toEqual(Array(10).fill(200))
+    expect(results.map((r) => r.status)).toEqual(Array(50).fill(200))
     const rows = await env.DB.prepare('SELECT number FROM revisions ORDER BY number').all<{
       number: number
     }>()
-    expect(rows.results.map((r) => r.number)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1))
+    expect(rows.results.map((r) => r.number)).toEqual(Array.from({ length: 51 }, (_, i) => i + 1))
     const current = await env.DB.prepare('SELECT revision FROM articles').first<{
       revision: number
     }>()
-    expect(current!.revision).toBe(11)
+    expect(current!.revision).toBe(51)
   }, 30_000)
+
+  it('retries from a fresh read when a writer in another isolate wins the race', async () => {
+    const text = seed.replace('PAKISTAN: Islamabad', 'PAKISTAN: Rawalpindi')
+    const article = normalizeUpload({ format: 'text', text }, {})
+    const before = await storageSnapshot()
+    const bytes = new TextEncoder().encode(text)
+    const result = await saveUpload(createDb(racedOnce(env.DB)), article, { ...textUpload, bytes })
+    expect(result).toEqual({
+      status: 'unchanged',
+      slug: 'pakistan-rawalpindi-wont-tolerate-us-boots-on-the-ground',
+      revision: 1,
+    })
+    const after = await storageSnapshot()
+    expect([after.articles, after.revisions, after.sources]).toEqual([
+      before.articles + 1,
+      before.revisions + 1,
+      before.sources + 1,
+    ])
+  })
 })
