@@ -10,6 +10,8 @@ export interface Bindings {
   SITE_NAME?: string
   MAX_BULK_ITEMS?: string
   MAX_BULK_BYTES?: string
+  /** How long an isolate serves a page from memory before asking D1 again (ms; 0: every view). */
+  CACHE_FRESHNESS_MS?: string
 }
 
 export type AppEnv = { Bindings: Bindings }

@@ -7,10 +7,13 @@ import { get, ORIGIN, storageSnapshot, upload } from './helpers'
 const SLUG = 'pakistan-islamabad-wont-tolerate-us-boots-on-the-ground'
 const PAGE = `${ORIGIN}/articles/${SLUG}`
 
-/** Calls the app with some bindings replaced, and waits for its waitUntil work. */
+/**
+ * Calls the app with some bindings replaced, and waits for its waitUntil work. Pages are not kept
+ * in the isolate's memory here, so every view reaches the failing binding.
+ */
 async function fetchWith(bindings: Partial<Cloudflare.Env>, request: Request) {
   const ctx = createExecutionContext()
-  const res = await app.fetch(request, { ...env, ...bindings }, ctx)
+  const res = await app.fetch(request, { ...env, CACHE_FRESHNESS_MS: '0', ...bindings }, ctx)
   await waitOnExecutionContext(ctx)
   return res
 }

@@ -13,13 +13,22 @@ import { chunkRows } from '../db/limits'
  */
 export function invalidate(db: Db, scopes: readonly string[]): BatchItem<'sqlite'>[] {
   const unique = [...new Set(scopes)]
+  // Epochs count up from the clock, not from 1: a database restored to an earlier point (D1 Time
+  // Travel) or recreated never reuses an epoch whose pages KV still holds.
+  const epoch = Date.now() * 1000
   return chunkRows(unique, 2).map((chunk) =>
     db
       .insert(cacheEpochs)
-      .values(chunk.map((scope) => ({ scope, epoch: 1 })))
+      .values(chunk.map((scope) => ({ scope, epoch })))
       .onConflictDoUpdate({
         target: cacheEpochs.scope,
-        set: { epoch: sql`${cacheEpochs.epoch} + 1` },
+        set: { epoch: sql`max(${cacheEpochs.epoch} + 1, excluded.epoch)` },
       }),
   )
 }
+
+/**
+ * What a write does once its batch (with `invalidate`'s statements) has committed, before it is
+ * acknowledged: this isolate stops reusing the epochs it read.
+ */
+export { writesCommitted as afterInvalidatingCommit } from './epochs'

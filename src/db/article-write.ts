@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm'
-import { invalidate } from '../cache/invalidate'
+import type { BatchItem } from 'drizzle-orm/batch'
+import { afterInvalidatingCommit, invalidate } from '../cache/invalidate'
 import { scopesForArticle } from '../cache/scopes'
 import { AppError } from '../http/errors'
 import { checkPrecondition, type Precondition } from '../http/preconditions'
@@ -195,7 +196,7 @@ export async function markDeleted(
   checkPrecondition(precondition, live.revision)
   const state = await stateOf(db, live.id)
   const linking = await articlesLinkingTo(db, state.keys, live.id)
-  const [result] = await db.batch([
+  const [result] = await commit(db, [
     db
       .update(articles)
       .set({ deletedAt: new Date().toISOString() })
@@ -243,8 +244,17 @@ const sourceWithHash = (db: Db, articleId: string, sha256: string) =>
     .where(and(eq(sources.articleId, articleId), eq(sources.sha256, sha256)))
     .get()
 
+async function commit<T extends [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]>(
+  db: Db,
+  statements: T,
+) {
+  const results = await db.batch(statements)
+  afterInvalidatingCommit()
+  return results
+}
+
 const runBatch = (db: Db, statements: Statement[]) =>
-  db.batch(statements as [Statement, ...Statement[]])
+  commit(db, statements as [Statement, ...Statement[]])
 
 function isConstraintError(error: unknown): boolean {
   const message = String((error as { message?: unknown })?.message ?? error)

@@ -1,12 +1,7 @@
 import type { Context } from 'hono'
-import {
-  lastPageKey,
-  pageKey,
-  readPage,
-  scopeEpoch,
-  writePage,
-  type CachedPage,
-} from '../cache/pages'
+import { currentEpoch } from '../cache/epochs'
+import { recallPage, rememberPage } from '../cache/memory-pages'
+import { lastPageKey, pageKey, readPage, writePage, type CachedPage } from '../cache/pages'
 import { createDb } from '../db/client'
 import type { AppEnv } from '../env'
 import { sha256Hex } from '../lib/hash'
@@ -23,17 +18,23 @@ export interface CachedPageSpec {
   render: () => Promise<string | null>
 }
 
+/** How long an isolate reuses an epoch it read (CACHE_FRESHNESS_MS; 0: ask D1 on every view). */
+const DEFAULT_FRESHNESS_MS = 1000
+
 /**
- * Serves a page from KV, or renders it (from D1) and stores it for the next reader. The epoch is
- * read before the page is rendered, so what is stored under an epoch is never older than it.
+ * Serves a page from this isolate's memory or KV, or renders it (from D1) and stores it for the
+ * next reader. The epoch is read before the page is rendered, so what is stored under an epoch is
+ * never older than it. With a freshness of 0 nothing is kept in memory: every view asks D1 and KV.
  */
 export async function serveCachedPage(
   c: Context<AppEnv>,
   { scope, variant, contentType = HTML, render }: CachedPageSpec,
 ): Promise<Response | null> {
+  const freshnessMs = Number(c.env.CACHE_FRESHNESS_MS ?? DEFAULT_FRESHNESS_MS) || 0
+  const inMemory = freshnessMs > 0
   let epoch: number
   try {
-    epoch = await scopeEpoch(createDb(c.env.DB), scope)
+    epoch = await currentEpoch(createDb(c.env.DB), scope, freshnessMs)
   } catch (error) {
     // D1 is unreachable: the last page rendered is better than an error, and says it may be old.
     const last = await readPage(c.env.PAGES, lastPageKey(scope, variant))
@@ -42,12 +43,18 @@ export async function serveCachedPage(
     return respond(c, last, contentType, 'STALE')
   }
   const key = pageKey(scope, epoch, variant)
+  const remembered = inMemory ? recallPage(key) : null
+  if (remembered) return respond(c, remembered, contentType, 'HIT')
   const cached = await readPage(c.env.PAGES, key)
-  if (cached) return respond(c, cached, contentType, 'HIT')
+  if (cached) {
+    if (inMemory) rememberPage(key, cached)
+    return respond(c, cached, contentType, 'HIT')
+  }
 
   const body = await render()
   if (body === null) return null
   const page = { body, etag: `"${(await sha256Hex(body)).slice(0, 32)}"` }
+  if (inMemory) rememberPage(key, page)
   c.executionCtx.waitUntil(
     Promise.all([
       writePage(c.env.PAGES, key, page),

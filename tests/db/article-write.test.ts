@@ -93,9 +93,9 @@ describe('one article is one atomic batch', () => {
     })
     const after = await storageSnapshot()
     expect([after.articles, after.revisions, after.sources]).toEqual([
-      before.articles + 1,
-      before.revisions + 1,
-      before.sources + 1,
+      before.articles! + 1,
+      before.revisions! + 1,
+      before.sources! + 1,
     ])
   })
 })
