@@ -49,7 +49,7 @@ describe('the upload page', () => {
     ])
     expect(res.status).toBe(200)
     const html = await res.text()
-    expect(html).toContain('<td>seed.txt</td><td>created</td>')
+    expect(html).toContain('<td class="path">seed.txt</td><td>created</td>')
     expect(html).toContain(`<a href="/articles/${SLUG}">/articles/${SLUG}</a>`)
   })
 
@@ -61,7 +61,7 @@ describe('the upload page', () => {
       ['text', JSON.stringify({ title: 'Pasted story', body: ['Pasted paragraph.'] })],
     ])
     const html = await res.text()
-    expect(html).toContain('<td>pasted text</td><td>created</td>')
+    expect(html).toContain('<td class="path">pasted text</td><td>created</td>')
     expect((await get('/api/articles/pasted-story')).status).toBe(200)
   })
 

@@ -5,6 +5,14 @@ import { absoluteUrl } from './paths'
 import type { Site } from './site'
 import { STYLES } from './styles'
 
+/** An icon in the page itself, so browsers do not ask for /favicon.ico (img-src allows data:). */
+export const ICON = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">' +
+    '<rect width="32" height="32" rx="6" fill="#8c1d1d"/>' +
+    '<path d="M8 10h16M8 16h16M8 22h10" stroke="#fff" stroke-width="3" stroke-linecap="round"/>' +
+    '</svg>',
+)}`
+
 interface LayoutProps {
   site: Site
   title: string
@@ -23,6 +31,7 @@ export function Layout({ site, title, description, canonicalPath, head, children
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         <meta name="description" content={description} />
+        <link rel="icon" type="image/svg+xml" href={ICON} />
         {canonicalPath !== undefined && (
           <link rel="canonical" href={absoluteUrl(site, canonicalPath)} />
         )}

@@ -76,9 +76,15 @@ function Results({ rows }: { rows: UploadRow[] }) {
       <tbody>
         {rows.map((row) => (
           <tr>
-            <td>{row.name}</td>
+            <td class="path">{row.name}</td>
             <td>{row.status}</td>
-            <td>{row.url ? <a href={row.url}>{row.url}</a> : row.message}</td>
+            {row.url ? (
+              <td class="path">
+                <a href={row.url}>{row.url}</a>
+              </td>
+            ) : (
+              <td>{row.message}</td>
+            )}
           </tr>
         ))}
       </tbody>

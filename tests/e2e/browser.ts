@@ -8,7 +8,6 @@ import {
   type Response,
 } from 'playwright-core'
 import { e2e } from './context'
-import { KNOWN_GAPS } from './known-gaps'
 
 /** Debian's Chromium (CI: `apt-get install -y chromium`); never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -55,7 +54,6 @@ export function watchProblems(page: Page): string[] {
   const problems: string[] = []
   page.on('console', (message) => {
     const csp = message.text().includes('Content Security Policy')
-    if (KNOWN_GAPS.favicon && message.location().url.endsWith('/favicon.ico')) return
     if (message.type() === 'error' || csp) {
       problems.push(`console.${message.type()}: ${message.text()} (${message.location().url})`)
     }

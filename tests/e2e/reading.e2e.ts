@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectBrowser, newPage, open } from './browser'
 import { resultsPath } from './context'
 import { overflow, paragraphs, targets, type ParagraphMetrics } from './in-page'
-import { expectGap } from './known-gaps'
 import { SEED, TWO_AUTHORS } from './pages'
 import { crowding } from './tap-targets'
 
@@ -54,8 +53,7 @@ describe.each([375, 1280])('at %i px wide', (width) => {
         await open(page, path)
         const { scrollWidth, innerWidth } = await page.evaluate(overflow)
         const wider = `${path} is ${Math.max(scrollWidth, innerWidth)} px wide on a ${width} px screen`
-        if (path === '/upload') expectGap('uploadOverflowsAt375', scrollWidth > width, wider)
-        else expect(Math.max(scrollWidth, innerWidth), wider).toBe(width)
+        expect(Math.max(scrollWidth, innerWidth), wider).toBe(width)
         expect(problems.slice(before)).toEqual([])
       },
     )
@@ -66,8 +64,9 @@ describe.each([375, 1280])('at %i px wide', (width) => {
     for (const p of body) expect(p.fontSize).toBeGreaterThanOrEqual(16)
   })
 
-  // A measure is an average: 45 to 75 characters is the classic range, 80 the brief's ceiling.
-  // Single lines run longer where short words happen to fit, so they get 10% more room.
+  // A measure is an average: 45 to 75 characters is the classic range, and a phone's screen allows
+  // fewer, but not under 30. Single lines run longer where short words happen to fit, so they get
+  // 10% more room.
   it('keeps lines short enough to read', () => {
     // Every line but each paragraph's last, which is as short as the paragraph makes it.
     const full = body.flatMap((p) => p.lineChars.slice(0, -1)).sort((a, b) => a - b)
@@ -77,10 +76,10 @@ describe.each([375, 1280])('at %i px wide', (width) => {
     console.log(
       `${width} px: ${body[0]?.fontSize} px text in a ${widthEm.toFixed(1)} em column, lines of ${median} characters (median), ${longest} at most`,
     )
-    expect(median, 'median characters per line').toBeLessThanOrEqual(80)
-    expect(longest, 'characters on the longest line').toBeLessThanOrEqual(88)
-    if (!mobile)
-      expect(median, 'a desktop column that narrow wastes the screen').toBeGreaterThan(45)
+    expect(median, 'median characters per line').toBeLessThanOrEqual(75)
+    expect(longest, 'characters on the longest line').toBeLessThanOrEqual(82)
+    if (mobile) expect(median, 'median characters per line').toBeGreaterThanOrEqual(30)
+    else expect(median, 'a desktop column that narrow wastes the screen').toBeGreaterThanOrEqual(45)
   })
 
   if (mobile) {

@@ -20,6 +20,8 @@ describe('article page', () => {
       '<title>PAKISTAN: Islamabad won’t tolerate U.S. boots on the ground | Edge Articles</title>',
     )
     expect(html).toContain('<header><a class="site-name" href="/">Edge Articles</a></header>')
+    // Inline, so a browser asks for no /favicon.ico; the CSP's img-src allows data: URLs.
+    expect(html).toContain('<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,%3Csvg')
   })
 
   it('heads the article with kicker, headline, byline, date and reading time', () => {
