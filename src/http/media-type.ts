@@ -12,9 +12,7 @@ const FORMATS: Record<string, SourceFormat> = {
 
 /** Maps a request Content-Type to the format its body is parsed as; 415 for anything else. */
 export function uploadFormat(contentType: string | undefined): SourceFormat {
-  const [type = '', ...params] = (contentType ?? '')
-    .split(';')
-    .map((part) => part.trim().toLowerCase())
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
   const format = FORMATS[type]
   if (!format) {
     throw new AppError(
@@ -23,7 +21,16 @@ export function uploadFormat(contentType: string | undefined): SourceFormat {
       `Content-Type "${type || '(none)'}" is not accepted; send ${Object.keys(FORMATS).join(' or ')}.`,
     )
   }
-  const charset = params
+  requireUtf8(contentType)
+  return format
+}
+
+/** Every body is read as UTF-8: a Content-Type naming another charset is refused with 415. */
+export function requireUtf8(contentType: string | undefined): void {
+  const charset = (contentType ?? '')
+    .split(';')
+    .slice(1)
+    .map((part) => part.trim().toLowerCase())
     .find((p) => p.startsWith('charset='))
     ?.slice(8)
     .replaceAll('"', '')
@@ -34,7 +41,6 @@ export function uploadFormat(contentType: string | undefined): SourceFormat {
       `charset "${charset}" is not accepted; send UTF-8.`,
     )
   }
-  return format
 }
 
 const EXTENSIONS: Record<string, SourceFormat> = {
@@ -56,9 +62,10 @@ export const CONTENT_TYPES: Record<SourceFormat, string> = {
 
 /**
  * The format of an uploaded file: by its extension when it has a known one (browsers label `.md`
- * files inconsistently), else by its declared Content-Type.
+ * files inconsistently), else by its declared Content-Type. A declared charset must be UTF-8.
  */
 export function formatForFile(filename: string, declaredType: string): SourceFormat {
+  requireUtf8(declaredType)
   const extension = /\.([a-z]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? ''
   const format = EXTENSIONS[extension]
   if (format) return format

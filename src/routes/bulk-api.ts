@@ -4,6 +4,7 @@ import type { AppEnv } from '../env'
 import { requireToken } from '../http/auth'
 import { multipartBoundary, multipartItems, ndjsonItems, type BulkItem } from '../http/bulk-sources'
 import { AppError } from '../http/errors'
+import { requireUtf8 } from '../http/media-type'
 import { configuredLimit, maxUploadBytes, uploadStream } from '../http/upload-body'
 import { DEFAULT_MAX_BULK_BYTES, DEFAULT_MAX_BULK_ITEMS, ingestItems } from './bulk-ingest'
 
@@ -16,8 +17,10 @@ export const bulkApi = new Hono<AppEnv>().post('/', requireToken, async (c) => {
     uploadStream(c.req.raw, configuredLimit(c.env.MAX_BULK_BYTES, DEFAULT_MAX_BULK_BYTES))
   let items: AsyncIterable<BulkItem>
   if (mediaType === 'application/x-ndjson' || mediaType === 'application/jsonl') {
+    requireUtf8(contentType)
     items = ndjsonItems(stream(), maxItem)
   } else if (mediaType === 'multipart/form-data') {
+    requireUtf8(contentType)
     items = multipartItems(stream(), multipartBoundary(contentType), maxItem)
   } else {
     throw new AppError(

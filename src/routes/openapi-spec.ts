@@ -41,11 +41,20 @@ const ERRORS: Record<number, string> = {
   401: 'No or wrong bearer token',
   404: 'Not found',
   409: 'Lost a write race; retry',
+  412: 'If-Match names a revision that is no longer current',
   413: 'Over the upload limit',
   415: 'Unsupported media type, charset or encoding',
   422: 'Parsed, but not an article',
 }
 const html = (description: string) => ({ 200: { description, type: 'text/html' } })
+/** The upload form answers its errors as the form again, with the message. */
+const formErrors = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: `${ERRORS[s]!} (the form, with the message)`, type: 'text/html' },
+    ]),
+  )
 const UPLOAD_BODY = {
   'text/plain': 'Archive text: title line, blank-line-separated paragraphs, optional byline',
   'application/json': jsonArticle,
@@ -72,7 +81,7 @@ export const OPERATIONS: Operation[] = [
     responses: {
       201: { description: 'Created (Location header)', json: responses.article },
       200: { description: 'Updated or unchanged (X-Ingest-Result)', json: responses.article },
-      ...errors(400, 401, 409, 413, 415, 422),
+      ...errors(400, 401, 409, 412, 413, 415, 422),
     },
   },
   {
@@ -126,7 +135,7 @@ export const OPERATIONS: Operation[] = [
         description: 'The bytes, with their original Content-Type',
         type: 'application/octet-stream',
       },
-      ...errors(404),
+      ...errors(400, 404),
     },
   },
   {
@@ -141,7 +150,7 @@ export const OPERATIONS: Operation[] = [
         description: 'The article (X-Ingest-Result: updated or unchanged)',
         json: responses.article,
       },
-      ...errors(401, 404, 409),
+      ...errors(400, 401, 404, 409, 412),
     },
   },
   {
@@ -151,7 +160,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'Articles',
     auth: true,
     params: slug,
-    responses: { 204: { description: 'Deleted' }, ...errors(401, 404) },
+    responses: { 204: { description: 'Deleted' }, ...errors(400, 401, 404, 412) },
   },
   {
     method: 'get',
@@ -209,7 +218,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Latest articles (JSON with Accept: application/json)',
     tag: 'Pages',
     query: pageQuery,
-    responses: html('The front page'),
+    responses: { ...html('The front page'), ...errors(400) },
   },
   {
     method: 'get',
@@ -218,7 +227,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'Pages',
     params: slug,
     query: pageQuery,
-    responses: { ...html('Listing'), ...errors(404) },
+    responses: { ...html('Listing'), ...errors(400, 404) },
   },
   {
     method: 'get',
@@ -227,7 +236,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'Pages',
     params: slug,
     query: pageQuery,
-    responses: { ...html('Listing'), ...errors(404) },
+    responses: { ...html('Listing'), ...errors(400, 404) },
   },
   {
     method: 'get',
@@ -236,7 +245,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'Pages',
     params: month,
     query: pageQuery,
-    responses: { ...html('Listing'), ...errors(404) },
+    responses: { ...html('Listing'), ...errors(400, 404) },
   },
   {
     method: 'get',
@@ -244,7 +253,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'The search page',
     tag: 'Pages',
     query: searchQuery,
-    responses: html('Results'),
+    responses: { ...html('Results'), ...errors(400) },
   },
   {
     method: 'get',
@@ -263,6 +272,7 @@ export const OPERATIONS: Operation[] = [
     responses: {
       ...html('Results table'),
       401: { description: 'Missing or wrong token', type: 'text/html' },
+      ...formErrors(400, 413, 415, 422),
     },
   },
   ...(['', '/authors/{slug}', '/tags/{slug}'] as const).flatMap((base) => [
@@ -272,7 +282,10 @@ export const OPERATIONS: Operation[] = [
       summary: `Atom feed${base ? ` of ${base.split('/')[1]}` : ' of the site'}`,
       tag: 'Site' as const,
       ...(base ? { params: slug } : {}),
-      responses: { 200: { description: 'Atom 1.0', type: 'application/atom+xml' } },
+      responses: {
+        200: { description: 'Atom 1.0', type: 'application/atom+xml' },
+        ...(base ? errors(404) : {}),
+      },
     },
     {
       method: 'get' as const,
@@ -280,7 +293,10 @@ export const OPERATIONS: Operation[] = [
       summary: `JSON Feed 1.1${base ? ` of ${base.split('/')[1]}` : ' of the site'}`,
       tag: 'Site' as const,
       ...(base ? { params: slug } : {}),
-      responses: { 200: { description: 'JSON Feed 1.1', type: 'application/feed+json' } },
+      responses: {
+        200: { description: 'JSON Feed 1.1', type: 'application/feed+json' },
+        ...(base ? errors(404) : {}),
+      },
     },
   ]),
   {

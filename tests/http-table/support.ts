@@ -1,0 +1,94 @@
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
+import app from '../../src/index'
+
+export const ORIGIN = 'http://example.test'
+
+/** What came back, read whole: the body as text, so a case can look at it more than once. */
+export interface Answer {
+  status: number
+  headers: Headers
+  body: string
+}
+
+/**
+ * One request through the app, in the test's own ExecutionContext, so its waitUntil work (KV page
+ * writes) has finished before the storage is looked at: no sleeping, no race.
+ */
+export async function call(path: string, init: RequestInit = {}): Promise<Answer> {
+  const ctx = createExecutionContext()
+  const res = await app.request(`${ORIGIN}${path}`, init, env, ctx)
+  const body = await res.text()
+  await waitOnExecutionContext(ctx)
+  return { status: res.status, headers: res.headers, body }
+}
+
+/** app.routes lists a route once per handler (middleware included): one per method and path. */
+export const ROUTES = [
+  ...new Map(
+    app.routes
+      .filter((r) => r.method !== 'ALL')
+      .map((r) => [`${r.method} ${r.path}`, { method: r.method, path: r.path }]),
+  ).values(),
+]
+
+export type Route = (typeof ROUTES)[number]
+
+/** A segment of a route pattern: literal text, or a parameter with Hono's optional `{regex}`. */
+function parseSegment(segment: string): { literal: string } | { name: string; regex?: string } {
+  if (!segment.startsWith(':')) return { literal: segment }
+  const brace = segment.indexOf('{')
+  return brace === -1
+    ? { name: segment.slice(1) }
+    : { name: segment.slice(1, brace), regex: segment.slice(brace + 1, -1) }
+}
+
+/**
+ * Fills a route pattern with values: `pick(name, previousSegment)` names each parameter's value;
+ * a parameter that is a plain alternation (`:kind{authors|tags}`) takes each alternative in turn.
+ */
+export function fillPath(
+  pattern: string,
+  pick: (name: string, previous: string) => string,
+): string[] {
+  let paths = ['']
+  for (const segment of pattern.split('/').slice(1)) {
+    const part = parseSegment(segment)
+    paths = paths.flatMap((path) => {
+      const previous = path.slice(path.lastIndexOf('/') + 1)
+      if ('literal' in part) return [`${path}/${part.literal}`]
+      if (part.regex && /^\w+(\|\w+)+$/.test(part.regex)) {
+        return part.regex.split('|').map((alternative) => `${path}/${alternative}`)
+      }
+      return [`${path}/${pick(part.name, previous)}`]
+    })
+  }
+  return paths.map((path) => path || '/')
+}
+
+/** Whether a concrete path matches a route pattern (Hono's syntax). */
+export function matches(pattern: string, path: string): boolean {
+  const source = pattern
+    .split('/')
+    .map((segment) => {
+      const part = parseSegment(segment)
+      if ('literal' in part) return part.literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      return part.regex ? `(?:${part.regex})` : '[^/]+'
+    })
+    .join('/')
+  return new RegExp(`^${source}$`).test(path)
+}
+
+/** The route that serves `method` at a concrete path, if any (HEAD is served by GET routes). */
+export const routeFor = (method: string, path: string) =>
+  ROUTES.find(
+    (r) =>
+      (r.method === method || (method === 'HEAD' && r.method === 'GET')) && matches(r.path, path),
+  )
+
+/** What a case expects: a JSON error, an HTML page showing a text, or a reference's answer. */
+export type Expected =
+  | { status: number; code: string; message?: string }
+  | { status: number; page: string }
+  | { status: number; empty: true }
+  | { status: number; items: [number, string, string][] }
+  | { sameAs: string }
