@@ -22,8 +22,11 @@ export default defineConfig(async () => ({
                 MAX_BULK_ITEMS: '25',
                 MAX_BULK_BYTES: String(2 * 1024 * 1024),
               },
-              // A low write limit, so the rate-limit test reaches it in a few requests.
-              ratelimits: { WRITE_LIMITER: { simple: { limit: 5, period: 60 } } },
+              // Low write limits, so the rate-limit test reaches them in a few requests.
+              ratelimits: {
+                WRITE_LIMITER: { simple: { limit: 5, period: 60 } },
+                UNVERIFIED_WRITE_LIMITER: { simple: { limit: 5, period: 60 } },
+              },
             },
           }),
         ],

@@ -2,8 +2,10 @@
 export interface Bindings {
   DB: D1Database
   PAGES: KVNamespace
-  /** Writes per client address (wrangler.toml [[ratelimits]]). */
+  /** Writes with the right bearer token, per client address (wrangler.toml [[ratelimits]]). */
   WRITE_LIMITER?: RateLimit
+  /** Every other write (wrong or no token, the /upload form), per client address. */
+  UNVERIFIED_WRITE_LIMITER?: RateLimit
   /** Bearer token required by every write route. A secret: never committed. */
   INGEST_TOKEN: string
   MAX_UPLOAD_BYTES?: string

@@ -19,15 +19,18 @@ describe('write rate limiting per client address', () => {
     for (let i = 0; i < 6; i++) statuses.push((await write('203.0.113.7')).status)
     expect(statuses).toEqual([201, 200, 200, 200, 200, 429])
     const limited = await write('203.0.113.7')
-    expect(limited.headers.get('Retry-After')).toBe('60')
+    expect(limited.headers.get('Retry-After')).toBe('10')
     expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('rate_limited')
     expect((await write('198.51.100.9')).status).toBe(201)
   })
 
-  it('counts wrong-token attempts too, so guessing is throttled', async () => {
+  it('throttles wrong-token attempts on their own budget, which never holds back the token', async () => {
     const statuses = []
     for (let i = 0; i < 6; i++) statuses.push((await write('192.0.2.44', 'guess')).status)
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
+    const guessing = await write('192.0.2.44', 'guess')
+    expect(guessing.headers.get('Retry-After')).toBe('60')
+    expect((await write('192.0.2.44')).status).toBe(201)
   })
 
   it('never limits reads', async () => {

@@ -14,6 +14,10 @@ export async function tokenMatches(given: string, expected: string): Promise<boo
   return crypto.subtle.timingSafeEqual(a, b)
 }
 
+/** The token of an `Authorization: Bearer <token>` header, if that is what it holds. */
+export const bearerToken = (header: string | undefined): string | null =>
+  /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1] ?? null
+
 /**
  * Every write route requires `Authorization: Bearer <INGEST_TOKEN>`.
  */
@@ -22,9 +26,8 @@ export const requireToken = createMiddleware<AppEnv>(async (c, next) => {
   if (!expected) {
     throw new AppError(503, 'not_configured', 'Writes are disabled: INGEST_TOKEN is not set.')
   }
-  const header = c.req.header('Authorization') ?? ''
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
-  if (!match?.[1]) {
+  const token = bearerToken(c.req.header('Authorization'))
+  if (!token) {
     throw new AppError(
       401,
       'unauthorized',
@@ -32,7 +35,7 @@ export const requireToken = createMiddleware<AppEnv>(async (c, next) => {
       challenge,
     )
   }
-  if (!(await tokenMatches(match[1], expected))) {
+  if (!(await tokenMatches(token, expected))) {
     throw new AppError(401, 'unauthorized', 'The bearer token is not valid.', {
       'WWW-Authenticate': 'Bearer realm="articles", error="invalid_token"',
     })

@@ -1,25 +1,30 @@
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../env'
+import { bearerToken, tokenMatches } from './auth'
 import { AppError } from './errors'
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
-/** Seconds a client is told to wait: the limiter's window (wrangler.toml, `period`). */
-const RETRY_AFTER_SECONDS = '60'
-
 /**
- * Write requests per client address, through Workers' rate-limit binding, before the token is
- * even checked (so guessing tokens is throttled too). Cloudflare sets CF-Connecting-IP on every
- * request it forwards; a request without it has not come through Cloudflare's edge (tests, direct
- * calls inside the runtime) and is not limited.
+ * Write requests per client address, through Workers' rate-limit bindings, before anything else
+ * is done for them. Two budgets (wrangler.toml): writes that carry the right bearer token get a
+ * large one, so a migration script is not held back; every other write (wrong or missing tokens,
+ * and the /upload form, whose token is inside the body) gets a small one, so guessing tokens is
+ * throttled. Cloudflare's edge and `wrangler dev` set CF-Connecting-IP on every request; a request
+ * without it has not come through either (tests, calls inside the runtime) and is not limited.
  */
 export const limitWrites = createMiddleware<AppEnv>(async (c, next) => {
   const client = c.req.header('CF-Connecting-IP')
-  if (WRITES.has(c.req.method) && client && c.env.WRITE_LIMITER) {
-    const { success } = await c.env.WRITE_LIMITER.limit({ key: client })
-    if (!success) {
+  if (WRITES.has(c.req.method) && client) {
+    const token = bearerToken(c.req.header('Authorization'))
+    const verified =
+      !!token && !!c.env.INGEST_TOKEN && (await tokenMatches(token, c.env.INGEST_TOKEN))
+    const [limiter, retryAfter] = verified
+      ? [c.env.WRITE_LIMITER, '10']
+      : [c.env.UNVERIFIED_WRITE_LIMITER, '60']
+    if (limiter && !(await limiter.limit({ key: client })).success) {
       throw new AppError(429, 'rate_limited', 'Too many writes from this address; slow down.', {
-        'Retry-After': RETRY_AFTER_SECONDS,
+        'Retry-After': retryAfter,
       })
     }
   }
