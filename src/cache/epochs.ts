@@ -1,4 +1,4 @@
-import type { Db } from '../db/client'
+import { createDb } from '../db/client'
 import { scopeEpoch } from './pages'
 
 /**
@@ -12,12 +12,16 @@ const MAX_SCOPES = 10_000
 const remembered = new Map<string, { epoch: number; readAt: number }>()
 let writes = 0
 
-export async function currentEpoch(db: Db, scope: string, freshnessMs: number): Promise<number> {
+export async function currentEpoch(
+  d1: D1Database,
+  scope: string,
+  freshnessMs: number,
+): Promise<number> {
   const known = remembered.get(scope)
   if (known && Date.now() - known.readAt < freshnessMs) return known.epoch
   const writesBefore = writes
   const readAt = Date.now()
-  const epoch = await scopeEpoch(db, scope)
+  const epoch = await scopeEpoch(createDb(d1), scope)
   if (freshnessMs > 0 && writes === writesBefore) {
     remembered.delete(scope)
     if (remembered.size >= MAX_SCOPES) remembered.delete(remembered.keys().next().value!)

@@ -1,8 +1,7 @@
 import type { Context } from 'hono'
 import { currentEpoch } from '../cache/epochs'
-import { recallPage, rememberPage } from '../cache/memory-pages'
+import { recallPage, rememberPage, type MemoryPage } from '../cache/memory-pages'
 import { lastPageKey, pageKey, readPage, writePage, type CachedPage } from '../cache/pages'
-import { createDb } from '../db/client'
 import type { AppEnv } from '../env'
 import { sha256Hex } from '../lib/hash'
 
@@ -34,7 +33,7 @@ export async function serveCachedPage(
   const inMemory = freshnessMs > 0
   let epoch: number
   try {
-    epoch = await currentEpoch(createDb(c.env.DB), scope, freshnessMs)
+    epoch = await currentEpoch(c.env.DB, scope, freshnessMs)
   } catch (error) {
     // D1 is unreachable: the last page rendered is better than an error, and says it may be old.
     const last = await readPage(c.env.PAGES, lastPageKey(scope, variant))
@@ -66,7 +65,7 @@ export async function serveCachedPage(
 
 function respond(
   c: Context<AppEnv>,
-  page: CachedPage,
+  page: CachedPage | MemoryPage,
   contentType: string,
   cache: 'HIT' | 'MISS' | 'STALE',
 ): Response {
@@ -80,7 +79,7 @@ function respond(
   if (matchesEtag(c.req.header('If-None-Match'), page.etag)) {
     return c.body(null, 304, headers)
   }
-  return c.body(page.body, 200, headers)
+  return c.body('bytes' in page ? page.bytes : page.body, 200, headers)
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {

@@ -1,0 +1,106 @@
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import seed from '../seeds/pakistan-islamabad-wont-tolerate-us-boots.txt?raw'
+import app from '../src/index'
+import { tokenMatches } from '../src/http/auth'
+import { ORIGIN, TOKEN } from './helpers'
+
+const PRESENTED = 'presented-secret-3f9a1c'
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('the bearer token', () => {
+  it('is compared as two SHA-256 digests in constant time, whatever the lengths', async () => {
+    const compare = vi.spyOn(crypto.subtle, 'timingSafeEqual')
+    expect(await tokenMatches(TOKEN, TOKEN)).toBe(true)
+    expect(await tokenMatches('x', TOKEN)).toBe(false)
+    expect(await tokenMatches(`${TOKEN}-and-more`, TOKEN)).toBe(false)
+    expect(compare).toHaveBeenCalledTimes(3)
+    for (const [a, b] of compare.mock.calls) {
+      expect([(a as ArrayBuffer).byteLength, (b as ArrayBuffer).byteLength]).toEqual([32, 32])
+    }
+  })
+
+  it('never appears in a log line, a response header or a response body', async () => {
+    const logged: string[] = []
+    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        logged.push(
+          args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : String(a))).join(' '),
+        )
+      })
+    }
+    const broken = new Proxy(env.DB, {
+      get: (target, key) =>
+        key === 'batch'
+          ? () => Promise.reject(new Error('D1_ERROR: Network connection lost.'))
+          : (Reflect.get(target, key) as Function).bind(target),
+    })
+    const requests: [string, RequestInit, Partial<Cloudflare.Env>][] = [
+      [
+        '/api/articles',
+        { method: 'POST', body: seed, headers: { Authorization: `Bearer ${PRESENTED}` } },
+        {},
+      ],
+      [
+        '/api/articles',
+        {
+          method: 'POST',
+          body: '{',
+          headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+        },
+        {},
+      ],
+      [
+        '/api/articles',
+        {
+          method: 'POST',
+          body: seed,
+          headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' },
+        },
+        { DB: broken },
+      ],
+      [
+        '/api/articles/bulk',
+        {
+          method: 'POST',
+          body: '{"title":1}\n',
+          headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/x-ndjson' },
+        },
+        {},
+      ],
+      [
+        '/api/articles/no-such/renormalize',
+        { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } },
+        {},
+      ],
+      ['/upload', { method: 'POST', body: form(PRESENTED), headers: {} }, {}],
+    ]
+    const seen: string[] = []
+    for (const [path, init, bindings] of requests) {
+      const ctx = createExecutionContext()
+      const res = await app.fetch(
+        new Request(`${ORIGIN}${path}`, init),
+        { ...env, ...bindings },
+        ctx,
+      )
+      await waitOnExecutionContext(ctx)
+      seen.push(`${res.status} ${JSON.stringify([...res.headers])} ${await res.text()}`)
+    }
+    expect(seen.map((s) => s.slice(0, 3))).toEqual(['401', '400', '503', '200', '404', '401'])
+    expect(logged.length).toBeGreaterThan(0)
+    for (const text of [...logged, ...seen]) {
+      expect(text).not.toContain(TOKEN)
+      expect(text).not.toContain(PRESENTED)
+    }
+  })
+})
+
+function form(token: string): FormData {
+  const data = new FormData()
+  data.set('token', token)
+  data.set('text', seed)
+  return data
+}
