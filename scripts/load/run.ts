@@ -37,7 +37,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   if (!options.url) {
     log(`starting wrangler dev on 127.0.0.1:${options.port} with fresh state …`)
-    server = await startServer(root, options.port, resolve(here, 'last-run.log'))
+    server = await startServer(options.port, resolve(here, 'last-run.log'))
   }
   const origin = server?.origin ?? options.url!
   const w = (world = newWorld(origin, server?.token ?? options.token, options.clients))

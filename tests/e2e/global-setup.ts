@@ -4,7 +4,7 @@ import type { TestProject } from 'vitest/node'
 import { launchBrowserServer } from './browser'
 import { RESULTS_DIR } from './context'
 import { seed } from './seed'
-import { startService } from './service'
+import { startService } from '../../scripts/local-service/service'
 
 /**
  * Starts the service (fresh state, seeded through the API) and one Chromium side by side, hands
@@ -15,7 +15,7 @@ export default async function setup(project: TestProject) {
   mkdirSync(results, { recursive: true })
   const started = Date.now()
   const [service, browser] = await Promise.allSettled([
-    startService(resolve(results, 'server.log')),
+    startService({ logFile: resolve(results, 'server.log') }),
     launchBrowserServer(),
   ])
   const teardown = async () => {

@@ -3,7 +3,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
-import { quietWranglerEnv } from '../../scripts/wrangler-env'
+import { quietWranglerEnv } from '../wrangler-env'
 import { freePorts } from './free-port'
 import { exitCode, signalGroup, spawnGroup, stopGroup } from './process-group'
 
@@ -16,19 +16,32 @@ export interface Service {
   stop(): Promise<void>
 }
 
+export interface ServiceOptions {
+  /** Where wrangler's output goes. */
+  logFile: string
+  /** A fixed port; by default a free one (and another if it is taken before wrangler binds). */
+  port?: number
+  timeoutMs?: number
+}
+
 /**
- * The real service as `npm start` runs it (wrangler dev, workerd, local D1 and KV), on a free port
- * with fresh state in a temporary folder and a token made up for this run.
+ * The real service as `npm start` runs it (wrangler dev, workerd, local D1 and KV), with fresh
+ * state in a temporary folder and a token made up for this run. Used by the browser tests and by
+ * `npm run load`.
  *
  * wrangler dev serves a bundle built first, exactly as `wrangler deploy` would upload it: served
  * from src/ it would rebuild and reload whenever someone saves a file there, under the tests' feet.
  * The migrations run before wrangler dev starts: run alongside it, they can lock the SQLite files
  * workerd opens at start.
  */
-export async function startService(logFile: string, timeoutMs = 90_000): Promise<Service> {
+export async function startService({
+  logFile,
+  port: fixedPort,
+  timeoutMs = 90_000,
+}: ServiceOptions): Promise<Service> {
   const deadline = Date.now() + timeoutMs
-  const token = `e2e-${randomUUID()}`
-  const state = mkdtempSync(join(tmpdir(), 'edge-articles-e2e-'))
+  const token = `local-${randomUUID()}`
+  const state = mkdtempSync(join(tmpdir(), 'edge-articles-'))
   const bundle = join(state, 'bundle')
   const log = createWriteStream(logFile)
   const tail: string[] = []
@@ -77,7 +90,8 @@ export async function startService(logFile: string, timeoutMs = 90_000): Promise
     }
     // A port can still be taken between our check and wrangler's bind: then try another.
     for (let attempt = 1; ; attempt++) {
-      const [port, inspector] = await freePorts(2)
+      const [free, inspector] = await freePorts(2)
+      const port = fixedPort ?? free
       const origin = `http://127.0.0.1:${port}`
       const { child: dev, said } = start([
         ...['dev', join(bundle, 'index.js'), '--no-bundle', '--config', 'wrangler.toml'],
@@ -88,7 +102,7 @@ export async function startService(logFile: string, timeoutMs = 90_000): Promise
       ])
       const healthy = await waitForHealth(`${origin}/healthz`, dev, deadline)
       if (!healthy) {
-        if (said('Address already in use') && attempt < 3) continue
+        if (said('Address already in use') && attempt < 3 && !fixedPort) continue
         throw new Error(`wrangler dev exited with ${dev.exitCode}`)
       }
       return { origin, token, stop }
