@@ -10,6 +10,8 @@
  * - `POST /__bench/query`: `{ sql }`, its rows as JSON: counts, without Miniflare's D1 proxy.
  * - `GET /__bench/epoch?scope=` and `GET /__bench/page?scope=&epoch=&variant=`: the two storage
  *   reads a cached page view makes (`scopeEpoch` in D1, `readPage` in KV), each on its own.
+ * - `GET /__bench/bytes?n=`: n bytes of HTML from a constant, no app at all: what sending a page of
+ *   that size costs by itself.
  */
 import app from '../src/index'
 import { pageKey, readPage, scopeEpoch } from '../src/cache/pages'
@@ -63,6 +65,15 @@ async function page(url: URL, env: Bindings): Promise<Response> {
   return cached ? new Response(cached.body) : new Response('not cached', { status: 404 })
 }
 
+const constantBodies = new Map<number, string>()
+
+function bytes(url: URL): Response {
+  const n = Math.min(Number(url.searchParams.get('n')) || 0, 2 ** 20)
+  let body = constantBodies.get(n)
+  if (body === undefined) constantBodies.set(n, (body = 'a'.repeat(n)))
+  return new Response(body, { headers: { 'Content-Type': 'text/html; charset=utf-8' } })
+}
+
 export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url)
@@ -72,6 +83,7 @@ export default {
     if (route === 'POST /__bench/query') return query(request, env)
     if (route === 'GET /__bench/epoch') return epoch(url, env)
     if (route === 'GET /__bench/page') return page(url, env)
+    if (route === 'GET /__bench/bytes') return bytes(url)
     return app.fetch(request, env, ctx)
   },
 } satisfies ExportedHandler<Bindings>

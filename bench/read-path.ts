@@ -13,6 +13,8 @@ export interface ReadPath {
   /** The two storage reads of a cached page view, each alone (bench worker routes). */
   d1Read: Measured
   kvRead: Measured
+  /** As many bytes as the cached page, from a constant in a bare worker: the payload's own cost. */
+  pageBytes: Measured
   articleJson: Measured
   index: Measured
   search: Measured
@@ -71,6 +73,8 @@ export async function measureReadPath(
   const d1Read = await measure(worker, options, { path: `/__bench/epoch?scope=${scope}` }, bench)
   const kvPath = `/__bench/page?scope=${scope}&epoch=${epoch?.epoch ?? 0}&variant=html`
   const kvRead = await measure(worker, options, { path: kvPath }, bench)
+  const size = (await (await fetch(`${worker.origin}${page}`)).arrayBuffer()).byteLength
+  const pageBytes = await measure(worker, options, { path: `/__bench/bytes?n=${size}` }, bench)
   const articleJson = await measure(worker, options, { path: `/api/articles/${seedSlug}` })
   await warmPage(worker.origin, '/')
   const index = await measure(worker, options, { path: '/' })
@@ -85,6 +89,7 @@ export async function measureReadPath(
     cachedPage,
     d1Read,
     kvRead,
+    pageBytes,
     articleJson,
     index,
     search,

@@ -28,12 +28,18 @@ export function tableRows(r: Results, targets: Target[]): Row[] {
     ),
     routeRow(
       'read',
-      'article page, cached (KV HIT)',
+      'article page, cached (HIT)',
       read.cachedPage,
       vsHealthz(read.cachedPage, t(0)),
     ),
     routeRow('read', '↳ its D1 epoch read alone (scopeEpoch)', read.d1Read, vsHealthz(read.d1Read)),
     routeRow('read', '↳ its KV page read alone (readPage)', read.kvRead, vsHealthz(read.kvRead)),
+    routeRow(
+      'read',
+      '↳ its bytes alone, from a constant in a bare worker',
+      read.pageBytes,
+      vsHealthz(read.pageBytes),
+    ),
     routeRow(
       'read',
       'article JSON /api/articles/:slug',

@@ -37,7 +37,9 @@ export async function searchArticles(
   const after = cursor
     ? sql`AND (ranked.rank > ${cursor.rank} OR (ranked.rank = ${cursor.rank} AND ranked.id > ${cursor.id}))`
     : sql``
-  // Rank every match (cheap), keep one page, and only then build snippets (not cheap) for it.
+  // Rank every match in the index alone (it holds live articles only: a delete removes the
+  // article's row in the same batch), keep one page, and only then join the articles and build
+  // snippets (not cheap) for it.
   const rows = await db.all<Row>(sql`
     WITH ranked AS (
       SELECT article_search.rowid AS search_rowid, article_search.article_id AS id,
@@ -47,7 +49,6 @@ export async function searchArticles(
     ),
     page AS (
       SELECT ranked.* FROM ranked
-      JOIN articles a ON a.id = ranked.id AND a.deleted_at IS NULL
       WHERE 1 ${after}
       ORDER BY ranked.rank, ranked.id
       LIMIT ${limit + 1}
@@ -57,7 +58,7 @@ export async function searchArticles(
            snippet(article_search, -1, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet
     FROM page
     JOIN article_search ON article_search.rowid = page.search_rowid
-    JOIN articles a ON a.id = page.id
+    JOIN articles a ON a.id = page.id AND a.deleted_at IS NULL
     WHERE article_search MATCH ${query}
     ORDER BY page.rank, page.id`)
   const page = rows.slice(0, limit)
