@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
+import { quietWranglerEnv } from '../scripts/wrangler-env'
 
 export interface Bundle {
   /** The module wrangler wrote and its folder. */
@@ -18,19 +19,6 @@ export interface Bundles {
   floor: Bundle
   compatibilityDate: string
   compatibilityFlags: string[]
-}
-
-/** Wrangler kept offline: no metrics, no update check, no cf.json, config in the project. */
-export function quietWranglerEnv(root: string): NodeJS.ProcessEnv {
-  const xdg = resolve(root, '.xdg')
-  mkdirSync(xdg, { recursive: true })
-  return {
-    ...process.env,
-    WRANGLER_SEND_METRICS: 'false',
-    WRANGLER_HIDE_BANNER: 'true',
-    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-    XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME ?? xdg,
-  }
 }
 
 async function wranglerBuild(root: string, outdir: string, entry?: string): Promise<Bundle> {
