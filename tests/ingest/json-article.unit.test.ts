@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { IngestError, normalizeUpload, parseJsonArticle } from '../../src/ingest'
+import { normalizeUpload, parseJsonArticle } from '../../src/ingest'
+import { failure } from './failure'
 
 const json = (value: unknown, meta = {}) =>
   normalizeUpload({ format: 'json', text: JSON.stringify(value) }, meta)
@@ -7,16 +8,6 @@ const json = (value: unknown, meta = {}) =>
 const minimal = {
   title: 'PAKISTAN: Islamabad won’t tolerate U.S. boots on the ground',
   body: 'Pakistan on Thursday rejected Washington’s allegations.',
-}
-
-function failure(run: () => unknown): IngestError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof IngestError) return error
-    throw error
-  }
-  throw new Error('expected an IngestError')
 }
 
 describe('valid JSON uploads', () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { IngestError, normalizeUpload } from '../../../src/ingest'
+import { failure } from '../failure'
 import newsJsonLd from './fixtures/news-jsonld.html?raw'
 
 const html = (text: string) => normalizeUpload({ format: 'html', text }, {})
-
-function failure(run: () => unknown): IngestError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof IngestError) return error
-    throw error
-  }
-  throw new Error('expected an IngestError')
-}
 
 const codeOf = (text: string) => {
   const e = failure(() => html(text))
