@@ -31,6 +31,21 @@ if (positionals.length === 0) {
   process.exit(2)
 }
 
+const missing = positionals.filter((p) => !existsSync(p))
+if (missing.length > 0) {
+  console.error(`ingest: no such file or folder: ${missing.join(', ')}`)
+  process.exit(2)
+}
+for (const flag of ['concurrency', 'retries'] as const) {
+  const n = Number(values[flag])
+  if (!Number.isInteger(n) || n < (flag === 'retries' ? 0 : 1)) {
+    console.error(
+      `ingest: --${flag} must be a whole number (at least ${flag === 'retries' ? 0 : 1}), got ${values[flag]}`,
+    )
+    process.exit(2)
+  }
+}
+
 const token = values.token ?? process.env.INGEST_TOKEN ?? devToken()
 const files = collectFiles(positionals.map((p) => resolve(p)))
 console.error(`uploading ${files.length} files to ${values.url}`)

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -82,5 +83,24 @@ describe('the ingest CLI client', () => {
       attempts: 2,
       error: '503 unavailable: retry',
     })
+  })
+})
+
+describe('the ingest command line', () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', ...args], {
+      encoding: 'utf8',
+    })
+
+  it('exits 2 with one line naming a path that does not exist, uploading nothing', () => {
+    const result = run('seeds', 'no-such-folder')
+    expect(result.status).toBe(2)
+    expect(result.stderr).toBe('ingest: no such file or folder: no-such-folder\n')
+  })
+
+  it('exits 2 on a concurrency that is not a whole number', () => {
+    const result = run('seeds', '--concurrency', '0')
+    expect(result.status).toBe(2)
+    expect(result.stderr).toBe('ingest: --concurrency must be a whole number (at least 1), got 0\n')
   })
 })
