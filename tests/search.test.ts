@@ -1,4 +1,7 @@
+import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
+import { createDb } from '../src/db/client'
+import { RANKED_MATCHES, searchArticles } from '../src/db/search-read'
 import seed from '../seeds/pakistan-islamabad-wont-tolerate-us-boots.txt?raw'
 import { auth, get, send, upload } from './helpers'
 
@@ -89,6 +92,23 @@ describe('full-text search', () => {
     expect(hostile).not.toContain('<script>alert(1)')
     expect(hostile).toContain('&lt;script&gt;')
     expect((await get('/search')).status).toBe(200)
+  })
+
+  it('ranks only the most recently stored matches when a query has more than the bound', async () => {
+    expect(RANKED_MATCHES).toBe(1000)
+    const ranked = async (candidates: number) =>
+      (
+        await searchArticles(createDb(env.DB), {
+          query: 'haqqani',
+          limit: 10,
+          cursor: null,
+          candidates,
+        })
+      ).items.map((i) => i.slug)
+    // Stored in this order: the seed, the profile, the budget story.
+    expect(await ranked(3)).toEqual(['haqqani-network-a-profile', SLUG, 'budget-talks-resume'])
+    expect(await ranked(2)).toEqual(['haqqani-network-a-profile', 'budget-talks-resume'])
+    expect(await ranked(1)).toEqual(['budget-talks-resume'])
   })
 
   it('forgets deleted articles at once', async () => {

@@ -27,25 +27,44 @@ interface Row {
 }
 
 /**
+ * How many matches a query ranks at most: the most recently stored (or edited) ones. Scoring every match makes
+ * a common word cost time (and D1 rows read) in proportion to the archive; this keeps a query's
+ * cost flat however large the archive grows. Queries with fewer matches rank them all.
+ */
+export const RANKED_MATCHES = 1000
+
+/**
  * Live articles matching an FTS5 query (see toFtsQuery), best first by BM25 with the headline
- * weighted most, then authors and tags, then the body; keyset-paginated on (rank, id).
+ * weighted most, then authors and tags, then the body; keyset-paginated on (rank, id). Only the
+ * `candidates` most recently stored matches are ranked (see RANKED_MATCHES).
  */
 export async function searchArticles(
   db: Db,
-  { query, limit, cursor }: { query: string; limit: number; cursor: SearchCursor | null },
+  {
+    query,
+    limit,
+    cursor,
+    candidates = RANKED_MATCHES,
+  }: { query: string; limit: number; cursor: SearchCursor | null; candidates?: number },
 ): Promise<{ items: SearchHit[]; next: SearchCursor | null }> {
   const after = cursor
     ? sql`AND (ranked.rank > ${cursor.rank} OR (ranked.rank = ${cursor.rank} AND ranked.id > ${cursor.id}))`
     : sql``
-  // Rank every match in the index alone (it holds live articles only: a delete removes the
-  // article's row in the same batch), keep one page, and only then join the articles and build
-  // snippets (not cheap) for it.
+  // FTS5 walks a match list newest rowid first and stops at the limit, so finding the oldest
+  // candidate is cheap; the rowid range then bounds the ranking. Ranking happens in the index
+  // alone (it holds live articles only: a delete removes the article's row in the same batch); one
+  // page is kept, and only then are the articles joined and snippets (not cheap) built for it.
   const rows = await db.all<Row>(sql`
-    WITH ranked AS (
+    WITH candidates AS (
+      SELECT rowid FROM article_search WHERE article_search MATCH ${query}
+      ORDER BY rowid DESC LIMIT ${candidates}
+    ),
+    ranked AS (
       SELECT article_search.rowid AS search_rowid, article_search.article_id AS id,
              bm25(article_search, 0.0, 10.0, 1.0, 4.0, 3.0) AS rank
       FROM article_search
       WHERE article_search MATCH ${query}
+        AND article_search.rowid >= (SELECT min(rowid) FROM candidates)
     ),
     page AS (
       SELECT ranked.* FROM ranked
