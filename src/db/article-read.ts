@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, ne, type SQL, type SQLWrapper } from 'drizzle-orm'
 import { union } from 'drizzle-orm/sqlite-core'
 import type { Article, Block, Named } from '../model/article'
 import type { Db } from './client'
@@ -23,25 +23,33 @@ export async function getArticle(db: Db, slug: string): Promise<Article | null> 
   return article ?? null
 }
 
-/** Full live articles by id, in the order of `ids` (at most 100: one bound parameter each). */
+/**
+ * Full live articles by id, in the order of `ids`. Each statement binds the ids twice at most (the
+ * related-link union), so they are read 50 at a time to stay under D1's 100 bound parameters.
+ */
 export async function getArticlesByIds(db: Db, ids: string[]): Promise<Article[]> {
-  if (ids.length === 0) return []
-  const loaded = await loadArticles(db, inArray(articles.id, ids))
-  const byId = new Map(loaded.map((a) => [a.id, a]))
+  const byId = new Map<string, Article>()
+  for (let i = 0; i < ids.length; i += 50) {
+    for (const a of await loadArticles(db, inArray(articles.id, ids.slice(i, i + 50)))) {
+      byId.set(a.id, a)
+    }
+  }
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
-/** Articles and all their rows in two round trips, however many articles match. */
+/**
+ * Articles and all their rows in one round trip (one batch, which D1 runs as one transaction, so
+ * the rows agree with each other), however many articles match.
+ */
 async function loadArticles(db: Db, where: SQL): Promise<Article[]> {
-  const rows = await db
-    .select({ article: articles, source: { format: sources.format, sha256: sources.sha256 } })
-    .from(articles)
-    .innerJoin(sources, eq(sources.id, articles.sourceId))
-    .where(and(where, isNull(articles.deletedAt)))
-    .all()
-  if (rows.length === 0) return []
-  const ids = rows.map((r) => r.article.id)
-  const [authorRows, tagRows, blockRows, relatedRows, links, noteRows] = await db.batch([
+  const live = and(where, isNull(articles.deletedAt))
+  const ids = db.select({ id: articles.id }).from(articles).where(live)
+  const [rows, authorRows, tagRows, blockRows, relatedRows, links, noteRows] = await db.batch([
+    db
+      .select({ article: articles, source: { format: sources.format, sha256: sources.sha256 } })
+      .from(articles)
+      .innerJoin(sources, eq(sources.id, articles.sourceId))
+      .where(live),
     db
       .select({ articleId: articleAuthors.articleId, name: authors.name, slug: authors.slug })
       .from(articleAuthors)
@@ -109,7 +117,7 @@ async function loadArticles(db: Db, where: SQL): Promise<Article[]> {
  * key, whichever of the two was uploaded first. Two joins, each on its own index: an OR in one
  * join condition would make SQLite scan every article for every related headline.
  */
-const linkedRelated = (db: Db, ids: string[]) => {
+const linkedRelated = (db: Db, ids: SQLWrapper) => {
   const byKey = (key: typeof articles.titleKey | typeof articles.headlineKey) =>
     db
       .select({ articleId: related.articleId, position: related.position, slug: articles.slug })
