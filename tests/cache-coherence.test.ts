@@ -8,6 +8,7 @@ const published = '?publishedAt=2011-09-22'
 /** Every cached page the seed appears on, with the text it shows of the first paragraph. */
 const PAGES = [
   `/articles/${SLUG}`,
+  `/api/articles/${SLUG}`,
   '/',
   '/authors/alex-rodriguez',
   '/tags/pakistan',

@@ -82,6 +82,10 @@ describe('related headlines link to stored articles', () => {
   it('links a related headline to an article uploaded later, and refreshes the cached page', async () => {
     const page = await get(`/articles/${SLUG}`)
     expect(await page.text()).not.toContain('href="/articles/taliban-offshoot')
+    await get(`/api/articles/${SLUG}`)
+    const cachedJson = await get(`/api/articles/${SLUG}`)
+    expect(cachedJson.headers.get('X-Cache')).toBe('HIT')
+    const etagBefore = cachedJson.headers.get('ETag')!
     const res = await upload(
       JSON.stringify({ title: relatedTitle, body: ['The attack lasted 20 hours.'] }),
       {
@@ -95,7 +99,15 @@ describe('related headlines link to stored articles', () => {
     expect(html).toContain(
       'href="/articles/taliban-offshoot-blamed-for-assault-on-us-embassy-in-kabul"',
     )
-    const json = (await (await get(`/api/articles/${SLUG}`)).json()) as {
+    // The same revision, so If-Match still takes it; but a new representation, so a client's
+    // If-None-Match with the old ETag gets the new JSON, not a 304.
+    const jsonRes = await get(`/api/articles/${SLUG}`, { 'If-None-Match': etagBefore })
+    expect(jsonRes.status).toBe(200)
+    expect(jsonRes.headers.get('X-Cache')).toBe('MISS')
+    expect(etagBefore.slice(0, 4)).toBe('"r1-')
+    expect(jsonRes.headers.get('ETag')!.slice(0, 4)).toBe('"r1-')
+    expect(jsonRes.headers.get('ETag')).not.toBe(etagBefore)
+    const json = (await jsonRes.json()) as {
       related: { title: string; url: string | null }[]
     }
     expect(json.related[1]).toEqual({

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { createDb } from '../db/client'
 import { getArticle } from '../db/article-read'
 import { listArticles } from '../db/listing-read'
@@ -9,17 +9,23 @@ import type { AppEnv } from '../env'
 import { requireToken } from '../http/auth'
 import { AppError, notFound } from '../http/errors'
 import { CONTENT_TYPES, uploadFormat } from '../http/media-type'
-import { parseIfMatch, revisionEtag } from '../http/preconditions'
+import { parseIfMatch } from '../http/preconditions'
+import { articleJson, JSON_TYPE, serveArticleJson } from './article-json'
 import { ingestUpload } from './ingest-upload'
 import { maxUploadBytes, readUploadBody } from '../http/upload-body'
 import { decodeUtf8 } from '../ingest/decode'
 import { normalizeUpload } from '../ingest'
+import type { Article } from '../model/article'
 import { listQuery, slugParam, sourceQuery, uploadQuery, validate } from './validation'
 
-const resultHeaders = (result: SaveResult) => ({
-  'X-Ingest-Result': result.status,
-  ETag: revisionEtag(result.revision),
-})
+/** The stored article after a write: 201 with its Location when new, else 200. */
+async function savedResponse(c: Context<AppEnv>, stored: Article, result: SaveResult) {
+  const { body, etag } = await articleJson(stored)
+  const headers = { 'Content-Type': JSON_TYPE, 'X-Ingest-Result': result.status, ETag: etag }
+  return result.status === 'created'
+    ? c.body(body, 201, { ...headers, Location: stored.url })
+    : c.body(body, 200, headers)
+}
 
 export const articlesApi = new Hono<AppEnv>()
   .post('/', requireToken, validate('query', uploadQuery), async (c) => {
@@ -38,10 +44,7 @@ export const articlesApi = new Hono<AppEnv>()
     const stored = await getArticle(db, result.slug)
     if (!stored)
       throw new AppError(409, 'conflict', 'The article changed while it was stored; retry.')
-    if (result.status === 'created') {
-      return c.json(stored, 201, { ...resultHeaders(result), Location: stored.url })
-    }
-    return c.json(stored, 200, resultHeaders(result))
+    return savedResponse(c, stored, result)
   })
   .get('/', validate('query', listQuery), async (c) => {
     const { limit, cursor } = c.req.valid('query')
@@ -51,11 +54,9 @@ export const articlesApi = new Hono<AppEnv>()
     const page = await listArticles(createDb(c.env.DB), { limit, cursor: after })
     return c.json({ items: page.items, nextCursor: page.next && encodeCursor(page.next) })
   })
-  .get('/:slug', validate('param', slugParam), async (c) => {
-    const article = await getArticle(createDb(c.env.DB), c.req.valid('param').slug)
-    if (!article) throw notFound()
-    return c.json(article, 200, { ETag: revisionEtag(article.revision) })
-  })
+  .get('/:slug', validate('param', slugParam), (c) =>
+    serveArticleJson(c, c.req.valid('param').slug),
+  )
   .get('/:slug/revisions', validate('param', slugParam), async (c) => {
     const slug = c.req.valid('param').slug
     const items = await listRevisions(createDb(c.env.DB), slug)
@@ -89,7 +90,7 @@ export const articlesApi = new Hono<AppEnv>()
     )
     const stored = await getArticle(db, result.slug)
     if (!stored) throw notFound()
-    return c.json(stored, 200, resultHeaders(result))
+    return savedResponse(c, stored, result)
   })
   .delete('/:slug', requireToken, validate('param', slugParam), async (c) => {
     const deleted = await markDeleted(

@@ -13,8 +13,11 @@ export interface CachedPageSpec {
   /** What distinguishes this page within its scope: format, cursor, query. */
   variant: string
   contentType?: string
-  /** The page from D1, or null when there is nothing to show (the caller answers 404). */
-  render: () => Promise<string | null>
+  /**
+   * The page from D1, or null when there is nothing to show (the caller answers 404). A page
+   * given as a string gets a hash of itself as its ETag.
+   */
+  render: () => Promise<string | CachedPage | null>
 }
 
 /** How long an isolate reuses an epoch it read (CACHE_FRESHNESS_MS; 0: ask D1 on every view). */
@@ -50,9 +53,12 @@ export async function serveCachedPage(
     return respond(c, cached, contentType, 'HIT')
   }
 
-  const body = await render()
-  if (body === null) return null
-  const page = { body, etag: `"${(await sha256Hex(body)).slice(0, 32)}"` }
+  const rendered = await render()
+  if (rendered === null) return null
+  const page =
+    typeof rendered === 'string'
+      ? { body: rendered, etag: `"${(await sha256Hex(rendered)).slice(0, 32)}"` }
+      : rendered
   if (inMemory) rememberPage(key, page)
   c.executionCtx.waitUntil(
     Promise.all([

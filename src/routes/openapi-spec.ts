@@ -110,10 +110,14 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/articles/{slug}',
-    summary: 'One article',
+    summary: 'One article (ETag "r<revision>-<hash>": If-Match on writes, If-None-Match here)',
     tag: 'Reading',
     params: slug,
-    responses: { 200: { description: 'The article', json: responses.article }, ...errors(404) },
+    responses: {
+      200: { description: 'The article', json: responses.article },
+      304: { description: 'Not modified (If-None-Match)' },
+      ...errors(404),
+    },
   },
   {
     method: 'get',

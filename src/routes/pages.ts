@@ -6,6 +6,7 @@ import type { AppEnv } from '../env'
 import { notFound } from '../http/errors'
 import { renderArticlePage } from '../views/article-page'
 import { renderErrorPage } from '../views/error-page'
+import { serveArticleJson } from './article-json'
 import { serveCachedPage } from './cached-page'
 import { wantsJson } from './negotiate'
 import { siteOf } from './site'
@@ -16,9 +17,8 @@ export const articlePages = new Hono<AppEnv>().get('/:slug', async (c) => {
   const slug = c.req.param('slug')
   const valid = slugParam.safeParse({ slug }).success
   if (wantsJson(c)) {
-    const article = valid ? await getArticle(createDb(c.env.DB), slug) : null
-    if (!article) throw notFound()
-    return c.json(article, 200, { Vary: 'Accept' })
+    if (!valid) throw notFound()
+    return serveArticleJson(c, slug)
   }
   const response = valid
     ? await serveCachedPage(c, {
