@@ -94,8 +94,11 @@ it('refuses a javascript: URL at the door', async () => {
 
 describe('security headers', () => {
   it('sends a strict CSP and the usual headers on pages and API responses', async () => {
-    for (const path of ['/', '/api/articles', '/healthz']) {
-      const res = await get(path)
+    const first = await (await get('/')).text()
+    const remembered = await get('/')
+    expect(remembered.headers.get('X-Cache')).toBe('HIT')
+    expect(await remembered.clone().text()).toBe(first)
+    for (const res of [remembered, await get('/api/articles'), await get('/healthz')]) {
       const csp = res.headers.get('Content-Security-Policy') ?? ''
       expect(csp).toContain("default-src 'none'")
       expect(csp).toContain("frame-ancestors 'none'")

@@ -85,8 +85,8 @@ function respond(
   if (matchesEtag(c.req.header('If-None-Match'), page.etag)) {
     return c.body(null, 304, headers)
   }
-  // A body's buffer is handed over to the runtime: a remembered page is sent as a copy.
-  return c.body('bytes' in page ? page.bytes.slice() : page.body, 200, headers)
+  if ('blob' in page) return new Response(page.blob, { status: 200, headers })
+  return c.body(page.body, 200, headers)
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {
