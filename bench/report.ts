@@ -1,5 +1,5 @@
 import { CPU_BUDGET_MS } from './cpu'
-import { healthzRate, type Results } from './results'
+import { healthzCpu, healthzRate, type Results } from './results'
 import type { Measured } from './routes'
 import { int, mark, routeRow, times, us, type Row } from './table'
 import { GROWTH_METRICS, growthOf, LINEAR_SLOPE, type Target } from './targets'
@@ -10,8 +10,15 @@ export function tableRows(r: Results, targets: Target[]): Row[] {
   const t = (i: number) => ` ${mark(targets[i]?.pass ?? null)}`
   const h = healthzRate(r.read)
   const read = r.read
-  const vsHealthz = (m: Measured, target?: string) =>
-    m.ok ? times(m.rate, h, 'healthz', target) : ''
+  const hCpu = healthzCpu(read)
+  const vsHealthz = (m: Measured, target?: string) => {
+    if (!m.ok) return ''
+    const byCpu =
+      typeof m.cpuUs === 'number' && Number.isFinite(hCpu) && m.cpuUs > 0
+        ? ` (${(hCpu / m.cpuUs).toFixed(2)}× by CPU)`
+        : ''
+    return times(m.rate, h, 'healthz', target) + byCpu
+  }
   const n = `${int(read.articles)} articles`
   const rows: Row[] = [
     routeRow(
@@ -82,8 +89,8 @@ export function tableRows(r: Results, targets: Target[]): Row[] {
     const target = c.name.startsWith('normalize + render') ? t(3) : ''
     rows.push(
       c.ok
-        ? ['cpu', c.name, `${us(c.cpu)} CPU/call`, us(c.p50), us(c.p99), budget + target]
-        : ['cpu', c.name, c.reason, '', '', ''],
+        ? ['cpu', c.name, `${us(c.cpu)} CPU/call`, us(c.p50), us(c.p99), '', budget + target]
+        : ['cpu', c.name, c.reason, '', '', '', ''],
     )
   }
   for (const stage of r.growth) {
@@ -93,6 +100,7 @@ export function tableRows(r: Results, targets: Target[]): Row[] {
       'growth',
       `→ ${at} articles: ${int(load.articles)} loaded straight into D1 in ${load.seconds.toFixed(1)} s`,
       `${int(load.articles / load.seconds)} articles/s`,
+      '',
       '',
       '',
       '',

@@ -27,6 +27,14 @@ export function healthzRate(read: ReadPath): number {
   return rates.reduce((a, b) => a + b, 0) / rates.length
 }
 
+/** workerd CPU µs per `/healthz` response: the mean of the read section's two runs. */
+export function healthzCpu(read: ReadPath): number {
+  const cpu = [read.healthz, read.healthzAfter].flatMap((m) =>
+    m.ok && typeof m.cpuUs === 'number' ? [m.cpuUs] : [],
+  )
+  return cpu.length ? cpu.reduce((a, b) => a + b, 0) / cpu.length : NaN
+}
+
 /** Every measured route with a name, for checks across the whole run. */
 export function allMeasured(r: Results): [string, Measured][] {
   return [

@@ -2,9 +2,14 @@ import { send } from './http'
 import { load, type LoadResult, type Shot } from './load'
 import type { BenchOptions } from './options'
 import type { RunningWorker } from './worker'
+import { workerdCpuMicros } from './workerd-cpu'
 
-/** A measured route, or why it was not measured. */
-export type Measured = ({ ok: true } & LoadResult) | { ok: false; reason: string }
+/**
+ * A measured route, or why it was not measured. `cpuUs`: workerd CPU time per response (see
+ * workerd-cpu.ts), null where /proc cannot tell.
+ */
+export type Measured =
+  ({ ok: true; cpuUs?: number | null } & LoadResult) | { ok: false; reason: string }
 
 export const missing = (status: number): Measured => ({
   ok: false,
@@ -54,7 +59,14 @@ export async function measure(
     await worker.settle()
   }
   const seconds = extra.seconds ?? options.seconds
+  const cpuBefore = workerdCpuMicros()
   const result = await load({ ...base, shot, seconds, max: extra.max })
+  const cpuAfter = workerdCpuMicros()
   await worker.settle()
-  return { ok: true, ...result }
+  const responses = Object.values(result.statuses).reduce((a, b) => a + b, 0)
+  const cpuUs =
+    cpuBefore === null || cpuAfter === null || responses === 0
+      ? null
+      : (cpuAfter - cpuBefore) / responses
+  return { ok: true, ...result, cpuUs }
 }

@@ -8,10 +8,11 @@ export type Row = [
   rate: string,
   p50: string,
   p99: string,
+  cpu: string,
   ratio: string,
 ]
 
-const HEADER: Row = ['', 'measurement', 'rate', 'p50', 'p99', 'ratio']
+const HEADER: Row = ['', 'measurement', 'rate', 'p50', 'p99', 'workerd CPU/response', 'ratio']
 export const int = (n: number) => Math.round(n).toLocaleString('en-US')
 export const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`
 export const us = (n: number) => `${int(n)} µs`
@@ -24,12 +25,13 @@ export function routeRow(
   ratio = '',
   unit = 'req/s',
 ): Row {
-  if (!m.ok) return [section, what, m.reason, '', '', '']
+  if (!m.ok) return [section, what, m.reason, '', '', '', '']
   if (m.succeeded === 0)
-    return [section, what, `no answer in ${m.seconds.toFixed(0)} s`, '', '', ratio]
+    return [section, what, `no answer in ${m.seconds.toFixed(0)} s`, '', '', '', ratio]
   const w = m as WriteMeasured
   const rate = w.articlesPerSecond === undefined ? m.rate : w.articlesPerSecond
-  return [section, what, `${int(rate)} ${unit}`, ms(m.p50), ms(m.p99), ratio]
+  const cpu = typeof m.cpuUs === 'number' ? us(m.cpuUs) : ''
+  return [section, what, `${int(rate)} ${unit}`, ms(m.p50), ms(m.p99), cpu, ratio]
 }
 
 export const times = (value: number, of: number, label: string, target?: string) =>

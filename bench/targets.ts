@@ -1,6 +1,6 @@
 import { CPU_BUDGET_MS } from './cpu'
 import { referenceP50, type GrowthStage } from './growth'
-import { healthzRate, type Results } from './results'
+import { healthzCpu, healthzRate, type Results } from './results'
 import type { Measured } from './routes'
 
 export interface Target {
@@ -39,14 +39,31 @@ export function growthOf(stages: GrowthStage[], key: keyof typeof GROWTH_METRICS
 
 export const LINEAR_SLOPE = 0.5
 
-const ratioTarget = (name: string, m: Measured, reference: number, min: number, unit = 'rate') => {
+const ratioTarget = (
+  name: string,
+  m: Measured,
+  reference: number,
+  min: number,
+  unit = 'rate',
+  referenceCpu = NaN,
+) => {
   if (!m.ok || !Number.isFinite(reference)) return { name, measured: 'n/a', pass: null }
   const value = ('articlesPerSecond' in m ? (m.articlesPerSecond as number) : m.rate) / reference
-  return { name, measured: `${value.toFixed(2)}× (needs ≥ ${min}× ${unit})`, pass: value >= min }
+  // The rate is what the target names; the CPU ratio says how much of a gap is the worker's own.
+  const byCpu =
+    typeof m.cpuUs === 'number' && m.cpuUs > 0 && Number.isFinite(referenceCpu)
+      ? `; by workerd CPU per response ${(referenceCpu / m.cpuUs).toFixed(2)}× (${Math.round(m.cpuUs)} µs against ${Math.round(referenceCpu)} µs)`
+      : ''
+  return {
+    name,
+    measured: `${value.toFixed(2)}× (needs ≥ ${min}× ${unit})${byCpu}`,
+    pass: value >= min,
+  }
 }
 
 export function evaluateTargets(r: Results): Target[] {
   const healthz = healthzRate(r.read)
+  const hCpu = healthzCpu(r.read)
   const floor = r.write.floorBulk
   const floorRate = floor.ok && floor.articlesPerSecond ? floor.articlesPerSecond : NaN
   const cpu = r.cpu.find((c) => c.name.startsWith('normalize + render'))
@@ -56,8 +73,15 @@ export function evaluateTargets(r: Results): Target[] {
   })
   const worst = growth.sort((a, b) => b.slope - a.slope)[0]
   return [
-    ratioTarget('cached article page ≥ 0.9× /healthz', r.read.cachedPage, healthz, 0.9),
-    ratioTarget('uncached render ≥ 0.5× /healthz', r.read.uncachedPage, healthz, 0.5),
+    ratioTarget(
+      'cached article page ≥ 0.9× /healthz',
+      r.read.cachedPage,
+      healthz,
+      0.9,
+      'rate',
+      hCpu,
+    ),
+    ratioTarget('uncached render ≥ 0.5× /healthz', r.read.uncachedPage, healthz, 0.5, 'rate', hCpu),
     ratioTarget('bulk ingest ≥ 0.5× raw D1 batch', r.write.bulk, floorRate, 0.5, 'floor'),
     cpu?.ok
       ? {
