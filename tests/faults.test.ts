@@ -106,4 +106,23 @@ describe('faults in the bindings', () => {
     const never = await fetchWith({ DB: downD1 }, new Request(`${ORIGIN}/tags/never-rendered`))
     expect(never.status).toBe(503)
   })
+
+  it('serves the newest of the pages KV holds for it when D1 is down', async () => {
+    const edited = seed.replace('on Thursday rejected', 'on Wednesday rejected')
+    expect((await upload(edited)).status).toBe(200)
+    expect((await fetchWith({}, new Request(PAGE))).headers.get('X-Cache')).toBe('MISS')
+    const keys = (await env.PAGES.list({ prefix: `v2:page:article:${SLUG}:html@` })).keys
+    expect(keys).toHaveLength(2)
+    const stale = await fetchWith({ DB: downD1 }, new Request(PAGE))
+    expect(stale.headers.get('X-Cache')).toBe('STALE')
+    const html = await stale.text()
+    expect(html).toContain('on Wednesday rejected')
+    expect(html).not.toContain('on Thursday rejected')
+  })
+
+  it('answers 503 when D1 is down and KV cannot list the pages either', async () => {
+    const failingList = kvWith({ list: () => Promise.reject(new Error('KV LIST failed')) })
+    const res = await fetchWith({ DB: downD1, PAGES: failingList }, new Request(PAGE))
+    expect(res.status).toBe(503)
+  })
 })

@@ -3,11 +3,12 @@ import type { Db } from '../db/client'
 import { cacheEpochs } from '../db/schema'
 
 /**
- * Rendered pages in KV. Keys embed the render version and the epoch of the page's scope
- * (`v1:page:article:<slug>@7:html`), so a key's value never changes: invalidation is an epoch bump
- * in D1 (see invalidate.ts), not a KV write. Bump RENDER_VERSION when templates change.
+ * Rendered pages in KV. Keys name the render version, the page (its scope and variant) and the
+ * epoch of its scope (`v2:page:article:<slug>:html@<epoch>`), so a key's value never changes:
+ * invalidation is an epoch bump in D1 (see invalidate.ts), not a KV write, and one render is one
+ * KV write. Bump RENDER_VERSION when templates change.
  */
-const RENDER_VERSION = 'v1'
+const RENDER_VERSION = 'v2'
 
 /** Superseded keys are never read again; let KV drop them. */
 const PAGE_TTL_SECONDS = 30 * 24 * 3600
@@ -26,15 +27,38 @@ export async function scopeEpoch(db: Db, scope: string): Promise<number> {
   return row?.epoch ?? 0
 }
 
+/** Every key of one page, whatever its epoch: the variant is escaped so it holds no `@`. */
+const pagePrefix = (scope: string, variant: string) =>
+  `${RENDER_VERSION}:page:${scope}:${encodeURIComponent(variant)}@`
+
+/** Digits of an epoch complemented (9 - d, 16 wide), so a newer epoch sorts first in a KV list. */
+const EPOCH_DIGITS = 16
+const newestFirst = (epoch: number) =>
+  String(epoch)
+    .padStart(EPOCH_DIGITS, '0')
+    .replace(/\d/g, (d) => String(9 - Number(d)))
+
 export const pageKey = (scope: string, epoch: number, variant: string) =>
-  `${RENDER_VERSION}:page:${scope}@${epoch}:${variant}`
+  pagePrefix(scope, variant) + newestFirst(epoch)
 
 /**
- * The last page rendered for a scope and variant, whatever its epoch: served (marked stale) only
- * when D1 cannot be asked for the current epoch. Overwritten at most once per render.
+ * The newest page stored for a scope and variant, whatever its epoch: served (marked stale) only
+ * when D1 cannot be asked for the current epoch. One KV list (eventually consistent, which is
+ * good enough for a page already known to be old), so normal renders need no second write.
  */
-export const lastPageKey = (scope: string, variant: string) =>
-  `${RENDER_VERSION}:last:${scope}:${variant}`
+export async function readLastPage(
+  kv: KVNamespace,
+  scope: string,
+  variant: string,
+): Promise<CachedPage | null> {
+  try {
+    const { keys } = await kv.list({ prefix: pagePrefix(scope, variant), limit: 1 })
+    return keys[0] ? await readPage(kv, keys[0].name) : null
+  } catch (error) {
+    console.warn('page cache list failed', scope, variant, String(error))
+    return null
+  }
+}
 
 /** A KV read that has not answered by then counts as a miss. */
 const READ_TIMEOUT_MS = 500

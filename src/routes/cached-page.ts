@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { currentEpoch } from '../cache/epochs'
 import { recallPage, rememberPage, type MemoryPage } from '../cache/memory-pages'
-import { lastPageKey, pageKey, readPage, writePage, type CachedPage } from '../cache/pages'
+import { pageKey, readLastPage, readPage, writePage, type CachedPage } from '../cache/pages'
 import type { AppEnv } from '../env'
 import { sha256Hex } from '../lib/hash'
 
@@ -39,7 +39,7 @@ export async function serveCachedPage(
     epoch = await currentEpoch(c.env.DB, scope, freshnessMs)
   } catch (error) {
     // D1 is unreachable: the last page rendered is better than an error, and says it may be old.
-    const last = await readPage(c.env.PAGES, lastPageKey(scope, variant))
+    const last = await readLastPage(c.env.PAGES, scope, variant)
     if (!last) throw error
     console.warn('serving a stale page: D1 unavailable', scope, String(error))
     return respond(c, last, contentType, 'STALE')
@@ -60,12 +60,7 @@ export async function serveCachedPage(
       ? { body: rendered, etag: `"${(await sha256Hex(rendered)).slice(0, 32)}"` }
       : rendered
   if (inMemory) rememberPage(key, page)
-  c.executionCtx.waitUntil(
-    Promise.all([
-      writePage(c.env.PAGES, key, page),
-      writePage(c.env.PAGES, lastPageKey(scope, variant), page),
-    ]),
-  )
+  c.executionCtx.waitUntil(writePage(c.env.PAGES, key, page))
   return respond(c, page, contentType, 'MISS')
 }
 
