@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, ne, type SQL, type SQLWrapper } from 'drizzle-orm'
-import { union } from 'drizzle-orm/sqlite-core'
+import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm'
+import { union, type SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Article, Block, Named } from '../model/article'
 import type { Db } from './client'
 import {
@@ -19,7 +19,7 @@ const readingMinutes = (words: number) => Math.max(1, Math.ceil(words / 230))
 
 /** The full article for a live slug; null when missing or deleted. */
 export async function getArticle(db: Db, slug: string): Promise<Article | null> {
-  const [article] = await loadArticles(db, eq(articles.slug, slug))
+  const [article] = await loadArticles(db, { slug })
   return article ?? null
 }
 
@@ -30,21 +30,31 @@ export async function getArticle(db: Db, slug: string): Promise<Article | null> 
 export async function getArticlesByIds(db: Db, ids: string[]): Promise<Article[]> {
   const byId = new Map<string, Article>()
   for (let i = 0; i < ids.length; i += 50) {
-    for (const a of await loadArticles(db, inArray(articles.id, ids.slice(i, i + 50)))) {
+    for (const a of await loadArticles(db, { ids: ids.slice(i, i + 50) })) {
       byId.set(a.id, a)
     }
   }
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
+/** Which articles to read: one by slug, or up to 50 by id. */
+export type ArticleMatch = { slug: string } | { ids: string[] }
+
 /**
- * Articles and all their rows in one round trip (one batch, which D1 runs as one transaction, so
- * the rows agree with each other), however many articles match.
+ * The statements that read whole live articles, for one `db.batch()`. A slug is matched through a
+ * scalar subquery (`article_id = (SELECT id …)`), which SQLite plans as one value looked up in the
+ * child table's index. tests/db/article-read-plan.test.ts keeps every step on an index.
  */
-async function loadArticles(db: Db, where: SQL): Promise<Article[]> {
-  const live = and(where, isNull(articles.deletedAt))
-  const ids = db.select({ id: articles.id }).from(articles).where(live)
-  const [rows, authorRows, tagRows, blockRows, relatedRows, links, noteRows] = await db.batch([
+export function articleReadStatements(db: Db, match: ArticleMatch) {
+  const live = and(
+    'slug' in match ? eq(articles.slug, match.slug) : inArray(articles.id, match.ids),
+    isNull(articles.deletedAt),
+  )
+  const ofArticles = (column: SQLiteColumn): SQL =>
+    'slug' in match
+      ? eq(column, sql`(${db.select({ id: articles.id }).from(articles).where(live)})`)
+      : inArray(column, match.ids)
+  return [
     db
       .select({ article: articles, source: { format: sources.format, sha256: sources.sha256 } })
       .from(articles)
@@ -54,23 +64,33 @@ async function loadArticles(db: Db, where: SQL): Promise<Article[]> {
       .select({ articleId: articleAuthors.articleId, name: authors.name, slug: authors.slug })
       .from(articleAuthors)
       .innerJoin(authors, eq(authors.slug, articleAuthors.authorSlug))
-      .where(inArray(articleAuthors.articleId, ids))
+      .where(ofArticles(articleAuthors.articleId))
       .orderBy(asc(articleAuthors.position)),
     db
       .select({ articleId: articleTags.articleId, name: tags.name, slug: tags.slug })
       .from(articleTags)
       .innerJoin(tags, eq(tags.slug, articleTags.tagSlug))
-      .where(inArray(articleTags.articleId, ids))
+      .where(ofArticles(articleTags.articleId))
       .orderBy(asc(articleTags.position)),
-    db.select().from(blocks).where(inArray(blocks.articleId, ids)).orderBy(asc(blocks.position)),
-    db.select().from(related).where(inArray(related.articleId, ids)).orderBy(asc(related.position)),
-    linkedRelated(db, ids),
+    db.select().from(blocks).where(ofArticles(blocks.articleId)).orderBy(asc(blocks.position)),
+    db.select().from(related).where(ofArticles(related.articleId)).orderBy(asc(related.position)),
+    linkedRelated(db, ofArticles(related.articleId)),
     db
       .select()
       .from(notes)
-      .where(inArray(notes.articleId, ids))
+      .where(ofArticles(notes.articleId))
       .orderBy(asc(notes.kind), asc(notes.position)),
-  ])
+  ] as const
+}
+
+/**
+ * Articles and all their rows in one round trip (one batch, which D1 runs as one transaction, so
+ * the rows agree with each other), however many articles match.
+ */
+async function loadArticles(db: Db, match: ArticleMatch): Promise<Article[]> {
+  const [rows, authorRows, tagRows, blockRows, relatedRows, links, noteRows] = await db.batch(
+    articleReadStatements(db, match),
+  )
   const of = <T extends { articleId: string }>(list: T[], id: string) =>
     list.filter((row) => row.articleId === id)
   const named = (list: { name: string; slug: string }[]): Named[] =>
@@ -115,22 +135,24 @@ async function loadArticles(db: Db, where: SQL): Promise<Article[]> {
 /**
  * Stored articles that the related headlines of the given articles name, by title or headline
  * key, whichever of the two was uploaded first. Two joins, each on its own index: an OR in one
- * join condition would make SQLite scan every article for every related headline.
+ * join condition would make SQLite scan every article for every related headline. A CROSS JOIN,
+ * because SQLite keeps its left table in the outer loop: left to choose, it may start from every
+ * live article (the `deleted_at` index) and probe the few related rows for each.
  */
-const linkedRelated = (db: Db, ids: SQLWrapper) => {
+const linkedRelated = (db: Db, ofArticles: SQL) => {
   const byKey = (key: typeof articles.titleKey | typeof articles.headlineKey) =>
     db
       .select({ articleId: related.articleId, position: related.position, slug: articles.slug })
       .from(related)
-      .innerJoin(
-        articles,
+      .crossJoin(articles)
+      .where(
         and(
+          ofArticles,
           eq(key, related.titleKey),
           isNull(articles.deletedAt),
           ne(articles.id, related.articleId),
         ),
       )
-      .where(inArray(related.articleId, ids))
   return union(byKey(articles.titleKey), byKey(articles.headlineKey))
 }
 
