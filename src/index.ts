@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from './env'
 import { errorBody, handleError } from './http/handle-error'
+import { methodsServed } from './http/method-not-allowed'
 import { limitWrites } from './http/rate-limit'
 import { securityHeaders } from './http/security-headers'
 import { apiDocs } from './routes/api-docs'
@@ -27,9 +28,22 @@ const app = new Hono<AppEnv>()
   .route('/', apiDocs)
   .route('/', listingPages)
 
-app.notFound((c) =>
-  c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404),
-)
+let served: ((path: string) => string[]) | undefined
+app.notFound((c) => {
+  served ??= methodsServed(app.routes)
+  const allowed = served(c.req.path)
+  // A route that ran and found nothing (c.notFound()) is a 404 like a path no route serves.
+  if (allowed.length === 0 || allowed.includes(c.req.method)) {
+    return c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404)
+  }
+  const allow = allowed.join(', ')
+  if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: allow })
+  return c.json(
+    errorBody('method_not_allowed', `${c.req.path} takes ${allow}, not ${c.req.method}.`),
+    405,
+    { Allow: allow },
+  )
+})
 app.onError(handleError)
 
 export default app

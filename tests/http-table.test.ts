@@ -17,6 +17,7 @@ import {
 } from './http-table/bodies'
 import { storageDump } from './http-table/storage'
 import {
+  allowedAt,
   call,
   fillPath,
   ORIGIN,
@@ -177,6 +178,9 @@ async function check(c: Case) {
     })
   } else {
     expect(answer.status).toBe(expected.status)
+    if ('allow' in expected && expected.allow !== undefined) {
+      expect(answer.headers.get('Allow')).toBe(expected.allow)
+    }
     if ('code' in expected) {
       expect(type).toBe('application/json')
       const body = JSON.parse(answer.body) as { error: { code: string; message: string } }
@@ -257,7 +261,7 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 const sendsBody = (method: string) => ['POST', 'PUT', 'PATCH'].includes(method)
 
 table(
-  'wrong methods: 404 not_found (README: "no such … route"), with the token and a good body',
+  'wrong methods: 405 method_not_allowed with Allow (OPTIONS: 204 with Allow), with the token and a good body',
   [...new Set(ROUTES.map((r) => r.path))].flatMap((pattern) => {
     const served = new Set(ROUTES.filter((r) => r.path === pattern).map((r) => r.method))
     if (served.has('GET')) served.add('HEAD')
@@ -266,6 +270,7 @@ table(
         // /api/articles/bulk is also /api/articles/:slug with the slug "bulk", which is no article.
         const other = routeFor(method, path)
         const withBody = sendsBody(method)
+        const allow = allowedAt(path).join(', ')
         return {
           name: `${method} ${path}${other ? ` (served by ${keyOf(other)})` : ''}`,
           method,
@@ -275,17 +280,33 @@ table(
             headers: withBody ? { ...auth, 'Content-Type': 'text/plain; charset=utf-8' } : auth,
             ...(withBody ? { body: SEED } : {}),
           }),
-          expected:
-            method === 'HEAD'
+          expected: other
+            ? method === 'HEAD'
               ? { status: 404, empty: true }
-              : other
-                ? { status: 404, code: 'not_found' }
-                : { status: 404, code: 'not_found', message: `No route for ${method} ${path}.` },
+              : { status: 404, code: 'not_found' }
+            : method === 'OPTIONS'
+              ? { status: 204, empty: true, allow }
+              : method === 'HEAD'
+                ? { status: 405, empty: true, allow }
+                : {
+                    status: 405,
+                    code: 'method_not_allowed',
+                    message: `${path} takes ${allow}, not ${method}.`,
+                    allow,
+                  },
         }
       }),
     )
   }),
 )
+
+it('answers a path no route serves, with any method, 404 not_found', async () => {
+  for (const method of METHODS) {
+    const answer = await call('/no/such/route', { method })
+    expect([method, answer.status]).toEqual([method, 404])
+    expect(answer.headers.get('Allow')).toBeNull()
+  }
+})
 
 /** Bad values for a path parameter, given the real one. */
 const BAD_VALUES: [string, (real: string) => string][] = [

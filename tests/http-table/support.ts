@@ -85,10 +85,16 @@ export const routeFor = (method: string, path: string) =>
       (r.method === method || (method === 'HEAD' && r.method === 'GET')) && matches(r.path, path),
   )
 
+/** The methods served at a concrete path, in the order the app registers them; GET brings HEAD. */
+export function allowedAt(path: string): string[] {
+  const methods = [...new Set(ROUTES.map((r) => r.method))].filter((m) => routeFor(m, path))
+  return methods.includes('GET') ? [...methods, 'HEAD'] : methods
+}
+
 /** What a case expects: a JSON error, an HTML page showing a text, or a reference's answer. */
 export type Expected =
-  | { status: number; code: string; message?: string }
+  | { status: number; code: string; message?: string; allow?: string }
   | { status: number; page: string }
-  | { status: number; empty: true }
+  | { status: number; empty: true; allow?: string }
   | { status: number; items: [number, string, string][] }
   | { sameAs: string }
