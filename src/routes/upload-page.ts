@@ -28,7 +28,13 @@ export const uploadPage = new Hono<AppEnv>()
       if (!expected)
         throw new AppError(503, 'not_configured', 'Writes are disabled: INGEST_TOKEN is not set.')
       const contentType = c.req.header('Content-Type') ?? ''
-      if (!contentType.toLowerCase().startsWith('multipart/form-data')) throw unauthorized()
+      if (!contentType.toLowerCase().startsWith('multipart/form-data')) {
+        throw new AppError(
+          415,
+          'unsupported_media_type',
+          'The upload form posts multipart/form-data (the token and files in the form); to send an article by itself, use POST /api/articles.',
+        )
+      }
       const parts = multipartParts(
         uploadStream(c.req.raw, configuredLimit(c.env.MAX_BULK_BYTES, DEFAULT_MAX_BULK_BYTES)),
         multipartBoundary(contentType),

@@ -396,17 +396,19 @@ export const BULK_CASES: BodyCase[] = [
 const UNAUTHORIZED = 'The ingest token is missing or not valid.'
 const UNREADABLE = 'The request body could not be read (corrupt compressed data?).'
 const NOTHING = 'Choose at least one file or paste an article.'
+const NOT_A_FORM =
+  'The upload form posts multipart/form-data (the token and files in the form); to send an article by itself, use POST /api/articles.'
 const OVER = `The upload exceeds the limit of ${MAX_BULK} bytes.`
 
 /** The no-JavaScript form, token in the form (not in a header); it answers with the form page. */
 export const FORM_CASES: BodyCase[] = [
-  ['no Content-Type', {}, () => multipart([TOKEN_FIELD, SEED_FILE]), formError(401, UNAUTHORIZED)],
-  ['text/plain', typed('text/plain'), () => SEED, formError(401, UNAUTHORIZED)],
+  ['no Content-Type', {}, () => multipart([TOKEN_FIELD, SEED_FILE]), formError(415, NOT_A_FORM)],
+  ['text/plain', typed('text/plain'), () => SEED, formError(415, NOT_A_FORM)],
   [
     'application/x-www-form-urlencoded',
     typed('application/x-www-form-urlencoded'),
     () => bytes(`token=${TOKEN}&text=x`),
-    formError(401, UNAUTHORIZED),
+    formError(415, NOT_A_FORM),
   ],
   [
     'a wrong token',
