@@ -1,6 +1,7 @@
+import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import app from '../src/index'
-import { get, send, upload } from './helpers'
+import { get, ORIGIN, upload } from './helpers'
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -24,16 +25,31 @@ describe('every write route needs the bearer token', () => {
     ])
   })
 
+  /** The upload form carries its token in the form: "without a token" is a form without one. */
+  const formWith = (fields: Record<string, string>) => {
+    const form = new FormData()
+    for (const [name, value] of Object.entries(fields)) form.append(name, value)
+    form.append('text', 'TITLE\n\nA body.')
+    return form
+  }
+
   for (const route of writeRoutes) {
     const path = route.path.replace(':slug', 'some-article')
     it(`${route.method} ${route.path} → 401 without a token and with a wrong one`, async () => {
-      const attempts: Record<string, string>[] = [
-        {},
-        { Authorization: 'Bearer wrong' },
-        { Authorization: 'Basic dGVzdC10b2tlbg==' },
-      ]
-      for (const headers of attempts) {
-        const res = await send(route.method, path, headers)
+      const attempts: RequestInit[] =
+        path === '/upload'
+          ? [
+              { body: formWith({}) },
+              { body: formWith({ token: 'wrong' }) },
+              { body: formWith({}), headers: { Authorization: 'Bearer test-token' } },
+            ]
+          : [
+              {},
+              { headers: { Authorization: 'Bearer wrong' } },
+              { headers: { Authorization: 'Basic dGVzdC10b2tlbg==' } },
+            ]
+      for (const init of attempts) {
+        const res = await SELF.fetch(`${ORIGIN}${path}`, { method: route.method, ...init })
         expect(res.status).toBe(401)
         expect(res.headers.get('WWW-Authenticate')).toMatch(/^Bearer realm="articles"/)
       }
