@@ -96,7 +96,7 @@ export async function write(
     return null
   }
   if (reply.status >= 300) return null
-  const etag = /^"r(\d+)"$/.exec(String(reply.headers.etag))
+  const etag = /^"r(\d+)-[0-9a-f]+"$/.exec(String(reply.headers.etag))
   const body = parseJson<{ slug?: string; revision?: number }>(reply.text)
   const status = String(reply.headers['x-ingest-result'])
   if (!etag || typeof body?.slug !== 'string' || typeof body.revision !== 'number') {
