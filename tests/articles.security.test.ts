@@ -1,6 +1,8 @@
 import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
+import seedText from '../seeds/pakistan-islamabad-wont-tolerate-us-boots.txt?raw'
 import app from '../src/index'
+import { SECURITY_HEADERS } from '../src/http/security-headers'
 import { get, ORIGIN, upload } from './helpers'
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -109,20 +111,35 @@ it('refuses a javascript: URL at the door', async () => {
 })
 
 describe('security headers', () => {
-  it('sends a strict CSP and the usual headers on pages and API responses', async () => {
-    const first = await (await get('/')).text()
-    const remembered = await get('/')
-    expect(remembered.headers.get('X-Cache')).toBe('HIT')
-    expect(await remembered.clone().text()).toBe(first)
-    for (const res of [remembered, await get('/api/articles'), await get('/healthz')]) {
-      const csp = res.headers.get('Content-Security-Policy') ?? ''
-      expect(csp).toContain("default-src 'none'")
-      expect(csp).toContain("frame-ancestors 'none'")
-      expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/)
-      expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
-      expect(res.headers.get('X-Frame-Options')).toBe('SAMEORIGIN')
-      expect(res.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin')
-      expect(res.headers.get('Strict-Transport-Security')).toMatch(/max-age=/)
+  it('sends every security header on cached, fresh and API responses, exactly once', async () => {
+    const created = await upload(
+      JSON.stringify({ title: 'Security headers check', body: ['One paragraph.'] }),
+      { type: 'application/json' },
+    )
+    expect(created.status).toBe(201)
+    const first = await get('/articles/security-headers-check')
+    const remembered = await get('/articles/security-headers-check')
+    expect([first.headers.get('X-Cache'), remembered.headers.get('X-Cache')]).toEqual([
+      'MISS',
+      'HIT',
+    ])
+    expect(await remembered.clone().text()).toBe(await first.text())
+    const responses = [first, remembered, await get('/api/articles'), await get('/healthz')]
+    for (const res of [...responses, await get('/no/such/route')]) {
+      for (const [name, value] of SECURITY_HEADERS) expect(res.headers.get(name), name).toBe(value)
     }
+    const csp = remembered.headers.get('Content-Security-Policy')!
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/)
+  })
+
+  it("keeps a route's own Content-Security-Policy (the original upload is sandboxed)", async () => {
+    const seed = await upload(seedText)
+    const { slug } = (await seed.json()) as { slug: string }
+    const source = await get(`/api/articles/${slug}/source`)
+    expect(source.status).toBe(200)
+    expect(source.headers.get('Content-Security-Policy')).toBe("default-src 'none'; sandbox")
+    expect(source.headers.get('X-Content-Type-Options')).toBe('nosniff')
   })
 })

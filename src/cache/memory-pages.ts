@@ -10,6 +10,8 @@ import type { CachedPage } from './pages'
 export interface MemoryPage {
   blob: Blob
   etag: string
+  /** The response headers of a view of it, built at its first view (see cached-page.ts). */
+  headers?: Headers
 }
 
 const MAX_BYTES = 8 * 1024 * 1024

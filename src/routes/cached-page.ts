@@ -3,6 +3,7 @@ import { currentEpoch } from '../cache/epochs'
 import { recallPage, rememberPage, type MemoryPage } from '../cache/memory-pages'
 import { pageKey, readLastPage, readPage, writePage, type CachedPage } from '../cache/pages'
 import type { AppEnv } from '../env'
+import { secureHeaders, secureResponse } from '../http/security-headers'
 import { sha256Hex } from '../lib/hash'
 
 export const HTML = 'text/html; charset=utf-8'
@@ -78,10 +79,12 @@ function respond(
     'X-Cache': cache,
   }
   if (matchesEtag(c.req.header('If-None-Match'), page.etag)) {
-    return c.body(null, 304, headers)
+    return secureResponse(null, 304, headers)
   }
-  if ('blob' in page) return new Response(page.blob, { status: 200, headers })
-  return c.body(page.body, 200, headers)
+  // A remembered page is only ever a HIT: its headers are built once and kept with it.
+  if ('blob' in page)
+    return secureResponse(page.blob, 200, (page.headers ??= secureHeaders(headers)))
+  return secureResponse(page.body, 200, headers)
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {
