@@ -16,4 +16,10 @@ export interface Bindings {
   CACHE_FRESHNESS_MS?: string
 }
 
-export type AppEnv = { Bindings: Bindings }
+export type AppEnv = {
+  Bindings: Bindings
+  Variables: {
+    /** Set by the rate limiter when it has already found the bearer token right (see auth.ts). */
+    tokenVerified?: boolean
+  }
+}

@@ -23,6 +23,27 @@ describe('the bearer token', () => {
     }
   })
 
+  it('is compared once per write, even when the rate limiter has looked at it first', async () => {
+    const compare = vi.spyOn(crypto.subtle, 'timingSafeEqual')
+    const ctx = createExecutionContext()
+    const res = await app.fetch(
+      new Request(`${ORIGIN}/api/articles`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${TOKEN}`,
+          'CF-Connecting-IP': '192.0.2.7',
+          'Content-Type': 'text/plain; charset=utf-8',
+        },
+        body: seed,
+      }),
+      env,
+      ctx,
+    )
+    await waitOnExecutionContext(ctx)
+    expect(res.status).toBe(201)
+    expect(compare).toHaveBeenCalledTimes(1)
+  })
+
   it('never appears in a log line, a response header or a response body', async () => {
     const logged: string[] = []
     for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {

@@ -27,9 +27,10 @@ interface Row {
 }
 
 /**
- * How many matches a query ranks at most: the most recently stored (or edited) ones. Scoring every match makes
- * a common word cost time (and D1 rows read) in proportion to the archive; this keeps a query's
- * cost flat however large the archive grows. Queries with fewer matches rank them all.
+ * How many matches a query ranks at most: the most recently stored (or edited) ones. Scoring
+ * every match makes a common word cost time (and D1 rows read) in proportion to the archive; this
+ * keeps a query's cost flat however large the archive grows. Queries with fewer matches rank them
+ * all.
  */
 export const RANKED_MATCHES = 1000
 

@@ -19,6 +19,7 @@ export const limitWrites = createMiddleware<AppEnv>(async (c, next) => {
     const token = bearerToken(c.req.header('Authorization'))
     const verified =
       !!token && !!c.env.INGEST_TOKEN && (await tokenMatches(token, c.env.INGEST_TOKEN))
+    c.set('tokenVerified', verified)
     const [limiter, retryAfter] = verified
       ? [c.env.WRITE_LIMITER, '10']
       : [c.env.UNVERIFIED_WRITE_LIMITER, '60']

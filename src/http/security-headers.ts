@@ -40,10 +40,7 @@ export function secureResponse(
 ): Response {
   const response = new Response(body, {
     status,
-    headers:
-      headers instanceof Headers
-        ? headers
-        : ([...SECURITY_HEADERS, ...Object.entries(headers)] as [string, string][]),
+    headers: headers instanceof Headers ? headers : secureHeaders(headers),
   })
   secured.add(response)
   return response
