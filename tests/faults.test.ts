@@ -2,7 +2,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { describe, expect, it } from 'vitest'
 import seed from '../seeds/pakistan-islamabad-wont-tolerate-us-boots.txt?raw'
 import app from '../src/index'
-import { get, ORIGIN, storageSnapshot, upload } from './helpers'
+import { get, ORIGIN, storageSnapshot, unreachableD1, upload } from './helpers'
 
 const SLUG = 'pakistan-islamabad-wont-tolerate-us-boots-on-the-ground'
 const PAGE = `${ORIGIN}/articles/${SLUG}`
@@ -16,32 +16,6 @@ async function fetchWith(bindings: Partial<Cloudflare.Env>, request: Request) {
   const res = await app.fetch(request, { ...env, CACHE_FRESHNESS_MS: '0', ...bindings }, ctx)
   await waitOnExecutionContext(ctx)
   return res
-}
-
-const unreachable = () => new Error('D1_ERROR: Network connection lost.')
-
-/** A D1 whose every statement fails as when the database cannot be reached. */
-const downD1 = new Proxy(env.DB, {
-  get(target, prop) {
-    if (prop === 'prepare') {
-      return (query: string) =>
-        new Proxy(target.prepare(query), {
-          get(stmt, key) {
-            if (key === 'bind') return () => downStatement
-            return Reflect.get(stmt, key)
-          },
-        })
-    }
-    if (prop === 'batch') return () => Promise.reject(unreachable())
-    const value = Reflect.get(target, prop) as unknown
-    return typeof value === 'function' ? value.bind(target) : value
-  },
-})
-const downStatement = {
-  first: () => Promise.reject(unreachable()),
-  all: () => Promise.reject(unreachable()),
-  raw: () => Promise.reject(unreachable()),
-  run: () => Promise.reject(unreachable()),
 }
 
 function kvWith(overrides: Partial<KVNamespace>): KVNamespace {
@@ -58,7 +32,7 @@ describe('faults in the bindings', () => {
   it('answers 503 with Retry-After and writes nothing when D1 cannot be reached for an upload', async () => {
     const before = await storageSnapshot()
     const res = await fetchWith(
-      { DB: downD1 },
+      { DB: unreachableD1 },
       new Request(`${ORIGIN}/api/articles`, {
         method: 'POST',
         headers: { Authorization: 'Bearer test-token', 'Content-Type': 'text/plain' },
@@ -93,17 +67,23 @@ describe('faults in the bindings', () => {
   })
 
   it('serves the last cached page when D1 is down, and 503 with Retry-After when it has none', async () => {
-    const stale = await fetchWith({ DB: downD1 }, new Request(PAGE))
+    const stale = await fetchWith({ DB: unreachableD1 }, new Request(PAGE))
     expect(stale.status).toBe(200)
     expect(stale.headers.get('X-Cache')).toBe('STALE')
     expect(await stale.text()).toContain('Islamabad won’t tolerate U.S. boots on the ground')
 
-    const api = await fetchWith({ DB: downD1 }, new Request(`${ORIGIN}/api/articles/${SLUG}`))
+    const api = await fetchWith(
+      { DB: unreachableD1 },
+      new Request(`${ORIGIN}/api/articles/${SLUG}`),
+    )
     expect(api.status).toBe(503)
     expect(api.headers.get('Retry-After')).toBe('5')
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('unavailable')
 
-    const never = await fetchWith({ DB: downD1 }, new Request(`${ORIGIN}/tags/never-rendered`))
+    const never = await fetchWith(
+      { DB: unreachableD1 },
+      new Request(`${ORIGIN}/tags/never-rendered`),
+    )
     expect(never.status).toBe(503)
   })
 
@@ -113,7 +93,7 @@ describe('faults in the bindings', () => {
     expect((await fetchWith({}, new Request(PAGE))).headers.get('X-Cache')).toBe('MISS')
     const keys = (await env.PAGES.list({ prefix: `v2:page:article:${SLUG}:html@` })).keys
     expect(keys).toHaveLength(2)
-    const stale = await fetchWith({ DB: downD1 }, new Request(PAGE))
+    const stale = await fetchWith({ DB: unreachableD1 }, new Request(PAGE))
     expect(stale.headers.get('X-Cache')).toBe('STALE')
     const html = await stale.text()
     expect(html).toContain('on Wednesday rejected')
@@ -122,7 +102,7 @@ describe('faults in the bindings', () => {
 
   it('answers 503 when D1 is down and KV cannot list the pages either', async () => {
     const failingList = kvWith({ list: () => Promise.reject(new Error('KV LIST failed')) })
-    const res = await fetchWith({ DB: downD1, PAGES: failingList }, new Request(PAGE))
+    const res = await fetchWith({ DB: unreachableD1, PAGES: failingList }, new Request(PAGE))
     expect(res.status).toBe(503)
   })
 })

@@ -59,3 +59,22 @@ export async function storageSnapshot(): Promise<Record<string, number>> {
 
 /** Lets waitUntil work (KV page writes) finish before the next request looks. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 50))
+
+const unreachable = () => Promise.reject(new Error('D1_ERROR: Network connection lost.'))
+const unreachableStatement = {
+  first: unreachable,
+  all: unreachable,
+  raw: unreachable,
+  run: unreachable,
+}
+
+/** A D1 whose every statement and batch fails as when the database cannot be reached. */
+export const unreachableD1 = new Proxy(env.DB, {
+  get(target, prop) {
+    if (prop === 'prepare')
+      return () => ({ ...unreachableStatement, bind: () => unreachableStatement })
+    if (prop === 'batch') return unreachable
+    const value = Reflect.get(target, prop) as unknown
+    return typeof value === 'function' ? value.bind(target) : value
+  },
+})

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import seed from '../seeds/pakistan-islamabad-wont-tolerate-us-boots.txt?raw'
 import app from '../src/index'
 import { tokenMatches } from '../src/http/auth'
-import { ORIGIN, TOKEN } from './helpers'
+import { ORIGIN, TOKEN, unreachableD1 } from './helpers'
 
 const PRESENTED = 'presented-secret-3f9a1c'
 
@@ -53,12 +53,6 @@ describe('the bearer token', () => {
         )
       })
     }
-    const broken = new Proxy(env.DB, {
-      get: (target, key) =>
-        key === 'batch'
-          ? () => Promise.reject(new Error('D1_ERROR: Network connection lost.'))
-          : (Reflect.get(target, key) as Function).bind(target),
-    })
     const requests: [string, RequestInit, Partial<Cloudflare.Env>][] = [
       [
         '/api/articles',
@@ -81,7 +75,7 @@ describe('the bearer token', () => {
           body: seed,
           headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' },
         },
-        { DB: broken },
+        { DB: unreachableD1 },
       ],
       [
         '/api/articles/bulk',

@@ -1,18 +1,7 @@
-import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm'
-import { union, type SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Article, Block, Named } from '../model/article'
 import type { Db } from './client'
-import {
-  articleAuthors,
-  articles,
-  articleTags,
-  authors,
-  blocks,
-  notes,
-  related,
-  sources,
-  tags,
-} from './schema'
+import { articles, sources } from './schema'
 
 export const articleUrl = (slug: string) => `/articles/${slug}`
 const readingMinutes = (words: number) => Math.max(1, Math.ceil(words / 230))
@@ -23,156 +12,135 @@ export async function getArticle(db: Db, slug: string): Promise<Article | null> 
   return article ?? null
 }
 
-/**
- * Full live articles by id, in the order of `ids`. Each statement binds the ids twice at most (the
- * related-link union), so they are read 50 at a time to stay under D1's 100 bound parameters.
- */
+/** Ids per statement: each is bound once, so a read stays well under D1's 100 bound parameters. */
+const IDS_PER_READ = 90
+
+/** Full live articles by id, in the order of `ids`. */
 export async function getArticlesByIds(db: Db, ids: string[]): Promise<Article[]> {
   const byId = new Map<string, Article>()
-  for (let i = 0; i < ids.length; i += 50) {
-    for (const a of await loadArticles(db, { ids: ids.slice(i, i + 50) })) {
+  for (let i = 0; i < ids.length; i += IDS_PER_READ) {
+    for (const a of await loadArticles(db, { ids: ids.slice(i, i + IDS_PER_READ) })) {
       byId.set(a.id, a)
     }
   }
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
-/** Which articles to read: one by slug, or up to 50 by id. */
+/** Which articles to read: one by slug, or up to 90 by id. */
 export type ArticleMatch = { slug: string } | { ids: string[] }
 
+// Each child list comes back as one JSON array per article, its rows tagged with their position
+// and put in order here: a correlated subquery per list keeps the read to one statement (a D1
+// call costs far more than its rows), and ordering in JavaScript needs no `ORDER BY` inside an
+// aggregate, which SQLite only has since 3.44.
+const AUTHORS = sql.raw(`(SELECT json_group_array(json_array(aa.position, au.name, au.slug))
+  FROM article_authors aa JOIN authors au ON au.slug = aa.author_slug
+  WHERE aa.article_id = articles.id)`)
+const TAGS = sql.raw(`(SELECT json_group_array(json_array(at.position, t.name, t.slug))
+  FROM article_tags at JOIN tags t ON t.slug = at.tag_slug
+  WHERE at.article_id = articles.id)`)
+const BLOCKS = sql.raw(`(SELECT json_group_array(json_array(b.position, b.type, b.text, b.data))
+  FROM blocks b WHERE b.article_id = articles.id)`)
+const NOTES = sql.raw(`(SELECT json_group_array(json_array(n.kind, n.position, n.text))
+  FROM notes n WHERE n.article_id = articles.id)`)
 /**
- * The statements that read whole live articles, for one `db.batch()`. A slug is matched through a
- * scalar subquery (`article_id = (SELECT id …)`), which SQLite plans as one value looked up in the
- * child table's index. tests/db/article-read-plan.test.ts keeps every step on an index.
+ * Related headlines, each with the stored article it names when it has no URL of its own: another
+ * live article whose title or headline key is the headline's key (the first slug, when several).
+ * Two lookups, each on its own index: an OR in one condition would walk every article.
  */
-export function articleReadStatements(db: Db, match: ArticleMatch) {
-  const live = and(
-    'slug' in match ? eq(articles.slug, match.slug) : inArray(articles.id, match.ids),
-    isNull(articles.deletedAt),
-  )
-  const ofArticles = (column: SQLiteColumn): SQL =>
-    'slug' in match
-      ? eq(column, sql`(${db.select({ id: articles.id }).from(articles).where(live)})`)
-      : inArray(column, match.ids)
-  return [
-    db
-      .select({ article: articles, source: { format: sources.format, sha256: sources.sha256 } })
-      .from(articles)
-      .innerJoin(sources, eq(sources.id, articles.sourceId))
-      .where(live),
-    db
-      .select({ articleId: articleAuthors.articleId, name: authors.name, slug: authors.slug })
-      .from(articleAuthors)
-      .innerJoin(authors, eq(authors.slug, articleAuthors.authorSlug))
-      .where(ofArticles(articleAuthors.articleId))
-      .orderBy(asc(articleAuthors.position)),
-    db
-      .select({ articleId: articleTags.articleId, name: tags.name, slug: tags.slug })
-      .from(articleTags)
-      .innerJoin(tags, eq(tags.slug, articleTags.tagSlug))
-      .where(ofArticles(articleTags.articleId))
-      .orderBy(asc(articleTags.position)),
-    db.select().from(blocks).where(ofArticles(blocks.articleId)).orderBy(asc(blocks.position)),
-    db.select().from(related).where(ofArticles(related.articleId)).orderBy(asc(related.position)),
-    linkedRelated(db, ofArticles(related.articleId)),
-    db
-      .select()
-      .from(notes)
-      .where(ofArticles(notes.articleId))
-      .orderBy(asc(notes.kind), asc(notes.position)),
-  ] as const
-}
+const RELATED = sql.raw(`(SELECT json_group_array(json_array(r.position, r.title, r.url,
+    CASE WHEN r.url IS NULL THEN (SELECT min(o.slug) FROM articles o
+      WHERE o.rowid IN (SELECT rowid FROM articles WHERE title_key = r.title_key
+                        UNION SELECT rowid FROM articles WHERE headline_key = r.title_key)
+        AND +o.deleted_at IS NULL AND o.id <> r.article_id) END))
+  FROM related r WHERE r.article_id = articles.id)`)
 
 /**
- * Articles and all their rows in one round trip (one batch, which D1 runs as one transaction, so
- * the rows agree with each other), however many articles match.
+ * The one statement that reads whole live articles with all their rows (one statement, so the
+ * rows agree with each other). tests/db/article-read-plan.test.ts keeps every step on an index.
  */
+export function articleReadStatement(db: Db, match: ArticleMatch) {
+  return db
+    .select({
+      article: articles,
+      source: { format: sources.format, sha256: sources.sha256 },
+      authors: sql<string>`${AUTHORS}`,
+      tags: sql<string>`${TAGS}`,
+      blocks: sql<string>`${BLOCKS}`,
+      related: sql<string>`${RELATED}`,
+      notes: sql<string>`${NOTES}`,
+    })
+    .from(articles)
+    .innerJoin(sources, eq(sources.id, articles.sourceId))
+    .where(
+      and(
+        'slug' in match ? eq(articles.slug, match.slug) : inArray(articles.id, match.ids),
+        isNull(articles.deletedAt),
+      ),
+    )
+}
+
+type ArticleRow = Awaited<ReturnType<ReturnType<typeof articleReadStatement>['all']>>[number]
+
 async function loadArticles(db: Db, match: ArticleMatch): Promise<Article[]> {
-  const [rows, authorRows, tagRows, blockRows, relatedRows, links, noteRows] = await db.batch(
-    articleReadStatements(db, match),
-  )
-  const of = <T extends { articleId: string }>(list: T[], id: string) =>
-    list.filter((row) => row.articleId === id)
-  const named = (list: { name: string; slug: string }[]): Named[] =>
-    list.map(({ name, slug }) => ({ name, slug }))
-
-  return rows.map(({ article: a, source }) => {
-    const mine = of(noteRows, a.id)
-    const myLinks = of(links, a.id)
-    return {
-      id: a.id,
-      slug: a.slug,
-      url: articleUrl(a.slug),
-      title: a.title,
-      headline: a.headline,
-      kicker: a.kicker,
-      dateline: a.dateline,
-      authors: named(of(authorRows, a.id)),
-      body: of(blockRows, a.id).map(toBlock),
-      related: of(relatedRows, a.id).map((r) => ({
-        title: r.title,
-        url: r.url ?? linkFor(myLinks, r.position),
-      })),
-      notices: mine.filter((n) => n.kind === 'notice').map((n) => n.text),
-      captions: mine.filter((n) => n.kind === 'caption').map((n) => n.text),
-      tags: named(of(tagRows, a.id)),
-      summary: a.summary,
-      wordCount: a.wordCount,
-      readingMinutes: readingMinutes(a.wordCount),
-      publishedAt: a.publishedAt,
-      modifiedAt: a.modifiedAt,
-      siteName: a.siteName,
-      language: a.language,
-      image: a.imageUrl ? { url: a.imageUrl, caption: a.imageCaption } : null,
-      createdAt: a.createdAt,
-      updatedAt: a.updatedAt,
-      revision: a.revision,
-      source: { format: source.format, url: a.sourceUrl, contentHash: source.sha256 },
-    }
-  })
+  if ('ids' in match && match.ids.length === 0) return []
+  return (await articleReadStatement(db, match).all()).map(toArticle)
 }
 
-/**
- * Stored articles that the related headlines of the given articles name, by title or headline
- * key, whichever of the two was uploaded first. Two joins, each on its own index: an OR in one
- * join condition would make SQLite scan every article for every related headline. A CROSS JOIN,
- * because SQLite keeps its left table in the outer loop: left to choose, it may start from every
- * live article (the `deleted_at` index) and probe the few related rows for each.
- */
-const linkedRelated = (db: Db, ofArticles: SQL) => {
-  const byKey = (key: typeof articles.titleKey | typeof articles.headlineKey) =>
-    db
-      .select({ articleId: related.articleId, position: related.position, slug: articles.slug })
-      .from(related)
-      .crossJoin(articles)
-      .where(
-        and(
-          ofArticles,
-          eq(key, related.titleKey),
-          isNull(articles.deletedAt),
-          ne(articles.id, related.articleId),
-        ),
-      )
-  return union(byKey(articles.titleKey), byKey(articles.headlineKey))
+/** A JSON array of tuples from one of the list subqueries, in order of their first element. */
+function tuples<T extends unknown[]>(json: string | null): T[] {
+  const rows = JSON.parse(json ?? '[]') as T[]
+  return rows.sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]))
+}
+const compare = (a: unknown, b: unknown) =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))
+
+const named = (json: string | null): Named[] =>
+  tuples<[number, string, string]>(json).map(([, name, slug]) => ({ name, slug }))
+
+function toArticle({ article: a, source, ...lists }: ArticleRow): Article {
+  const notes = tuples<['caption' | 'notice', number, string]>(lists.notes)
+  return {
+    id: a.id,
+    slug: a.slug,
+    url: articleUrl(a.slug),
+    title: a.title,
+    headline: a.headline,
+    kicker: a.kicker,
+    dateline: a.dateline,
+    authors: named(lists.authors),
+    body: tuples<[number, string, string, string | null]>(lists.blocks).map(toBlock),
+    related: tuples<[number, string, string | null, string | null]>(lists.related).map(
+      ([, title, url, linked]) => ({ title, url: url ?? (linked && articleUrl(linked)) }),
+    ),
+    notices: notes.filter(([kind]) => kind === 'notice').map(([, , text]) => text),
+    captions: notes.filter(([kind]) => kind === 'caption').map(([, , text]) => text),
+    tags: named(lists.tags),
+    summary: a.summary,
+    wordCount: a.wordCount,
+    readingMinutes: readingMinutes(a.wordCount),
+    publishedAt: a.publishedAt,
+    modifiedAt: a.modifiedAt,
+    siteName: a.siteName,
+    language: a.language,
+    image: a.imageUrl ? { url: a.imageUrl, caption: a.imageCaption } : null,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    revision: a.revision,
+    source: { format: source.format, url: a.sourceUrl, contentHash: source.sha256 },
+  }
 }
 
-function linkFor(links: { position: number; slug: string }[], position: number): string | null {
-  const match = links
-    .filter((l) => l.position === position)
-    .sort((a, b) => a.slug.localeCompare(b.slug))[0]
-  return match ? articleUrl(match.slug) : null
-}
-
-function toBlock(row: typeof blocks.$inferSelect): Block {
-  const data = row.data ? (JSON.parse(row.data) as Record<string, unknown>) : {}
-  switch (row.type) {
+function toBlock([, type, text, json]: [number, string, string, string | null]): Block {
+  const data = json ? (JSON.parse(json) as Record<string, unknown>) : {}
+  switch (type) {
     case 'heading':
-      return { type: 'heading', level: (data.level as 2 | 3 | 4) ?? 2, text: row.text }
+      return { type: 'heading', level: (data.level as 2 | 3 | 4) ?? 2, text }
     case 'quote':
-      return { type: 'quote', text: row.text }
+      return { type: 'quote', text }
     case 'list':
       return { type: 'list', ordered: Boolean(data.ordered), items: (data.items as string[]) ?? [] }
     default:
-      return { type: 'paragraph', text: row.text }
+      return { type: 'paragraph', text }
   }
 }
