@@ -55,6 +55,16 @@ describe('feeds, sitemap and robots.txt', () => {
     expect(robots).toContain(`Sitemap: ${ORIGIN}/sitemap.xml`)
     expect(robots).toContain('Disallow: /api/')
   })
+
+  it('serves the icon the pages embed at /favicon.ico', async () => {
+    const res = await get('/favicon.ico')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toBe('image/svg+xml')
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+    const page = await (await get('/')).text()
+    const embedded = /<link rel="icon"[^>]* href="data:image\/svg\+xml,([^"]+)"/.exec(page)?.[1]
+    expect(decodeURIComponent(embedded ?? '')).toBe(await res.text())
+  })
 })
 
 describe('archive pages', () => {

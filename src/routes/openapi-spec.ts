@@ -330,6 +330,13 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/favicon.ico',
+    summary: 'The site icon (SVG)',
+    tag: 'Site',
+    responses: { 200: { description: 'The icon the pages embed', type: 'image/svg+xml' } },
+  },
+  {
+    method: 'get',
     path: '/openapi.json',
     summary: 'This document',
     tag: 'Site',

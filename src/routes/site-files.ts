@@ -14,14 +14,22 @@ import {
 } from '../views/feeds'
 import { serveCachedPage } from './cached-page'
 import { siteOf } from './site'
+import { ICON_SVG } from '../views/layout'
 
 const XML = 'application/xml; charset=utf-8'
 
 /**
  * /sitemap.xml lists every article, or past 50,000 of them becomes an index of /sitemaps/<n>.xml
- * pages; /robots.txt points crawlers at it.
+ * pages; /robots.txt points crawlers at it. /favicon.ico is the pages' own icon, for what asks
+ * for it by that name (feed readers, bookmarks, browsers on other documents such as the feeds).
  */
 export const siteFiles = new Hono<AppEnv>()
+  .get('/favicon.ico', (c) =>
+    c.body(ICON_SVG, 200, {
+      'Content-Type': 'image/svg+xml',
+      'Cache-Control': 'public, max-age=86400',
+    }),
+  )
   .get('/robots.txt', (c) => c.text(renderRobotsTxt(siteOf(c))))
   .get('/sitemap.xml', async (c) => {
     const response = await serveCachedPage(c, {

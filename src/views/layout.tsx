@@ -5,13 +5,15 @@ import { absoluteUrl } from './paths'
 import type { Site } from './site'
 import { STYLES } from './styles'
 
-/** An icon in the page itself, so browsers do not ask for /favicon.ico (img-src allows data:). */
-export const ICON = `data:image/svg+xml,${encodeURIComponent(
+/** The site's icon: a red square with three lines of text. */
+export const ICON_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">' +
-    '<rect width="32" height="32" rx="6" fill="#8c1d1d"/>' +
-    '<path d="M8 10h16M8 16h16M8 22h10" stroke="#fff" stroke-width="3" stroke-linecap="round"/>' +
-    '</svg>',
-)}`
+  '<rect width="32" height="32" rx="6" fill="#8c1d1d"/>' +
+  '<path d="M8 10h16M8 16h16M8 22h10" stroke="#fff" stroke-width="3" stroke-linecap="round"/>' +
+  '</svg>'
+
+/** The icon in the page itself, so browsers do not ask for /favicon.ico (img-src allows data:). */
+export const ICON = `data:image/svg+xml,${encodeURIComponent(ICON_SVG)}`
 
 interface LayoutProps {
   site: Site

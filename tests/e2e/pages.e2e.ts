@@ -52,12 +52,13 @@ describe('every page renders under its CSP with no errors', () => {
     await page.unroute(`${e2e().origin}/e2e-csp-probe`)
   })
 
-  it('gives browsers a favicon, so they log no 404 for it', async () => {
+  it('gives browsers a favicon, in the page and at /favicon.ico, so they log no 404 for it', async () => {
     await open(page, '/')
-    const linked = await page.locator('link[rel~="icon"]').count()
+    expect(await page.locator('link[rel~="icon"]').count()).toBe(1)
     const served = await fetch(`${e2e().origin}/favicon.ico`)
-    // Without an icon link, the browser asks for /favicon.ico.
-    if (linked === 0) expect(served.status, 'no icon link, so /favicon.ico').toBe(200)
+    expect(served.status).toBe(200)
+    expect(served.headers.get('Content-Type')).toBe('image/svg+xml')
+    expect(await served.text()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
   })
 })
 
