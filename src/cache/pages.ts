@@ -31,12 +31,14 @@ export async function scopeEpoch(db: Db, scope: string): Promise<number> {
 const pagePrefix = (scope: string, variant: string) =>
   `${RENDER_VERSION}:page:${scope}:${encodeURIComponent(variant)}@`
 
-/** Digits of an epoch complemented (9 - d, 16 wide), so a newer epoch sorts first in a KV list. */
-const EPOCH_DIGITS = 16
+/**
+ * Digits of an epoch complemented (9 - d, 16 wide), so a newer epoch sorts first in a KV list:
+ * 10^16 - 1 - epoch, in two halves of 8 digits (10^16 is past the integers a double holds exactly).
+ */
+const HALF = 1e8
+const complement = (n: number) => String(HALF - 1 - n).padStart(8, '0')
 const newestFirst = (epoch: number) =>
-  String(epoch)
-    .padStart(EPOCH_DIGITS, '0')
-    .replace(/\d/g, (d) => String(9 - Number(d)))
+  complement(Math.floor(epoch / HALF)) + complement(epoch % HALF)
 
 export const pageKey = (scope: string, epoch: number, variant: string) =>
   pagePrefix(scope, variant) + newestFirst(epoch)

@@ -14,8 +14,8 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  * without it has not come through either (tests, calls inside the runtime) and is not limited.
  */
 export const limitWrites = createMiddleware<AppEnv>(async (c, next) => {
-  const client = c.req.header('CF-Connecting-IP')
-  if (WRITES.has(c.req.method) && client) {
+  const client = WRITES.has(c.req.method) ? c.req.header('CF-Connecting-IP') : undefined
+  if (client) {
     const token = bearerToken(c.req.header('Authorization'))
     const verified =
       !!token && !!c.env.INGEST_TOKEN && (await tokenMatches(token, c.env.INGEST_TOKEN))

@@ -10,12 +10,12 @@ import { serveArticleJson } from './article-json'
 import { serveCachedPage } from './cached-page'
 import { wantsJson } from './negotiate'
 import { siteOf } from './site'
-import { slugParam } from './validation'
+import { isSlug } from './validation'
 
 /** Article pages: HTML from the KV cache, or JSON for `Accept: application/json`. */
 export const articlePages = new Hono<AppEnv>().get('/:slug', async (c) => {
   const slug = c.req.param('slug')
-  const valid = slugParam.safeParse({ slug }).success
+  const valid = isSlug(slug)
   if (wantsJson(c)) {
     if (!valid) throw notFound()
     return serveArticleJson(c, slug)

@@ -4,6 +4,10 @@ import { z } from 'zod'
 import { AppError, notFound } from '../http/errors'
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const MAX_SLUG = 120
+
+/** What slugParam checks, without building a zod result: the page routes ask on every view. */
+export const isSlug = (slug: string) => slug.length <= MAX_SLUG && SLUG_PATTERN.test(slug)
 
 /** Route params and queries are validated here; a failure is a 400 in the one error shape. */
 export const validate = <Target extends keyof ValidationTargets, T extends z.ZodType>(
@@ -21,7 +25,7 @@ export const validate = <Target extends keyof ValidationTargets, T extends z.Zod
 
 /** A slug that cannot exist is simply not found. */
 export const slugParam = z.object({
-  slug: z.string().max(120).regex(SLUG_PATTERN),
+  slug: z.string().max(MAX_SLUG).regex(SLUG_PATTERN),
 })
 
 export const listQuery = z.object({
