@@ -5,8 +5,10 @@ const NAME_WORD =
   /^(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|(?:\p{Lu}\.)+|(?:al|el|ad|ash|as|bin|ibn|abu)-\p{Lu}[\p{L}\p{M}'’-]*)$/u
 const SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/
 const PLACE = /\s+(?:(?:reporting |writing )?from|in)\s+\p{Lu}.*$/su
+// Sign-offs that name no person (`Times staff and wire reports`, `Associated Press`): each piece
+// is dropped, so such a line is still a byline, with no author.
 const ROLE =
-  /^(?:(?:los angeles )?times\b.*|special to .+|for the .+|.*\b(?:writers?|correspondents?|reporters?|editors?|wire services?)|associated press|reuters|bloomberg(?: news)?|afp|agence france-presse)$/i
+  /^(?:(?:los angeles )?times\b.*|special to .+|for the .+|.*\b(?:writers?|correspondents?|reporters?|editors?|staff|(?:wire|news) (?:services?|reports?))|associated press|reuters|bloomberg(?: news)?|afp|agence france-presse)$/i
 
 /**
  * Author names from a byline line (`-- Alex Rodriguez`, `— A and B in Cairo`, `By A, B and C`),
