@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { AxeResults, Result } from 'axe-core'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { connectBrowser, newPage, open } from './browser'
+import { afterAll, describe, expect, it } from 'vitest'
+import { open, pagePerFile } from './browser'
 import { resultsPath } from './context'
 import { SEED } from './pages'
 
@@ -14,23 +13,11 @@ const axeSource = readFileSync(
 const BLOCKING = new Set(['serious', 'critical'])
 const BACKGROUND = 'getComputedStyle(document.body).backgroundColor'
 
-let browser: Browser
-let page: Page
-let problems: string[]
 const findings: Record<string, { violations: Result[]; incomplete: Result[] }> = {}
 
-beforeAll(async () => {
-  browser = await connectBrowser()
-  const opened = await newPage(browser)
-  page = opened.page
-  problems = opened.problems
-})
-beforeEach(() => {
-  problems.length = 0
-})
+const tab = pagePerFile()
 afterAll(async () => {
   writeFileSync(resultsPath('axe.json'), `${JSON.stringify(findings, null, 2)}\n`)
-  await browser?.close()
 })
 
 const summary = (v: Result) =>
@@ -47,25 +34,25 @@ describe('axe-core', () => {
     ['index', '/'],
     ['upload', '/upload'],
   ])('finds nothing serious or critical on the %s page', async (name, path) => {
-    await page.emulateMedia({ colorScheme: 'light' })
-    await open(page, path)
+    await tab.page.emulateMedia({ colorScheme: 'light' })
+    await open(tab.page, path)
     // Evaluated through DevTools, which the page's CSP does not govern: no bypassCSP needed.
-    await page.evaluate(axeSource)
+    await tab.page.evaluate(axeSource)
     const light = await check(`${name} (light)`, {})
-    const lightBackground = await page.evaluate(BACKGROUND)
-    await page.emulateMedia({ colorScheme: 'dark' })
-    expect(await page.evaluate(BACKGROUND), 'the dark scheme should apply').not.toBe(
+    const lightBackground = await tab.page.evaluate(BACKGROUND)
+    await tab.page.emulateMedia({ colorScheme: 'dark' })
+    expect(await tab.page.evaluate(BACKGROUND), 'the dark scheme should apply').not.toBe(
       lightBackground,
     )
     const dark = await check(`${name} (dark)`, { runOnly: ['color-contrast'] })
     expect([...light, ...dark]).toEqual([])
-    expect(problems, 'injecting axe must not trip the CSP').toEqual([])
+    expect(tab.problems, 'injecting axe must not trip the CSP').toEqual([])
   })
 })
 
 /** Runs axe on the current page; returns the serious and critical violations, logs all. */
 async function check(label: string, options: object): Promise<string[]> {
-  const results = await page.evaluate<AxeResults>(
+  const results = await tab.page.evaluate<AxeResults>(
     `axe.run(document, ${JSON.stringify({ ...options, resultTypes: ['violations'] })})`,
   )
   const ran = results.passes.length + results.violations.length + results.incomplete.length

@@ -7,6 +7,7 @@ import {
   type Page,
   type Response,
 } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { e2e } from './context'
 
 /** Debian's Chromium (CI: `apt-get install -y chromium`); never a downloaded browser. */
@@ -44,6 +45,25 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   context.setDefaultNavigationTimeout(20_000)
   const page = await context.newPage()
   return { page, problems: watchProblems(page) }
+}
+
+/**
+ * One page for the whole file (a new renderer costs seconds on a busy 2-core machine): connected
+ * before the file's first test, its list of problems emptied before each test, closed after.
+ */
+export function pagePerFile(options: BrowserContextOptions = {}) {
+  const file = {} as { browser: Browser; page: Page; problems: string[] }
+  beforeAll(async () => {
+    file.browser = await connectBrowser()
+    Object.assign(file, await newPage(file.browser, options))
+  })
+  beforeEach(() => {
+    file.problems.length = 0
+  })
+  afterAll(async () => {
+    await file.browser?.close()
+  })
+  return file
 }
 
 /**
