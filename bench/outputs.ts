@@ -23,7 +23,7 @@ export async function markdownReport(r: Results, targets: Target[]): Promise<str
     `1-minute load average ${r.loadAverage.before.toFixed(2)} before, ${r.loadAverage.after.toFixed(2)} after: other work on the machine lowers every rate; compare ratios within one run.`,
     WHY_MINIFLARE,
     `autocannon: ${r.options.connections} connections on one Node thread (workerd gets the other core), ` +
-      `${r.options.seconds} s per route after a short warm-up; read ratios are against the mean of the two /healthz runs. ` +
+      `${r.options.seconds} s per route after a short warm-up; read ratios are against the mean of the two /healthz runs, except the cached page's, which is against the /healthz run it alternated with (6 turns each, A B B A …). ` +
       'Latencies are every response, measured with hrtime. "workerd CPU/response" is the CPU time of the workerd process (the app and the D1 and KV simulators inside it) over the run, per response, from /proc: the load generator and other tenants of the machine do not count, so "by CPU" ratios drift less than rates. Write rates are rows added to D1 per second; ' +
       `each write route runs in turn with its floor${r.mode === 'full' ? ', twice over' : ''}. ` +
       `Growth reads: ${r.options.growthConnections} connections, at most ${r.options.growthRequests} requests or ${r.options.growthSeconds} s; ` +

@@ -22,6 +22,12 @@ export interface Results {
 }
 
 /** Requests per second of `/healthz`: the mean of the read section's first and last run. */
+/** The first `/healthz` run alone: it ran in turns with the cached page, which is compared to it. */
+export const pairedHealthz = (read: ReadPath) => ({
+  rate: read.healthz.ok ? read.healthz.rate : NaN,
+  cpu: read.healthz.ok && typeof read.healthz.cpuUs === 'number' ? read.healthz.cpuUs : NaN,
+})
+
 export function healthzRate(read: ReadPath): number {
   const rates = [read.healthz, read.healthzAfter].flatMap((m) => (m.ok ? [m.rate] : []))
   return rates.reduce((a, b) => a + b, 0) / rates.length

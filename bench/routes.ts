@@ -1,5 +1,5 @@
 import { send } from './http'
-import { load, type LoadResult, type Shot } from './load'
+import { load, percentile, type LoadResult, type Shot } from './load'
 import type { BenchOptions } from './options'
 import type { RunningWorker } from './worker'
 import { workerdCpuMicros } from './workerd-cpu'
@@ -69,4 +69,64 @@ export async function measure(
       ? null
       : (cpuAfter - cpuBefore) / responses
   return { ok: true, ...result, cpuUs }
+}
+
+/** Several measurements of one route as one: rates over their summed time, latencies pooled. */
+function pooled(parts: Measured[]): Measured {
+  const ok = parts.filter((p): p is Extract<Measured, { ok: true }> => p.ok)
+  if (ok.length < parts.length) return parts.find((p) => !p.ok)!
+  const sum = (f: (p: (typeof ok)[number]) => number) => ok.reduce((s, p) => s + f(p), 0)
+  const add = (f: (p: (typeof ok)[number]) => Record<string, number>) => {
+    const total: Record<string, number> = {}
+    for (const p of ok) for (const [k, v] of Object.entries(f(p))) total[k] = (total[k] ?? 0) + v
+    return total
+  }
+  const latencies = ok.flatMap((p) => p.latencies).sort((a, b) => a - b)
+  const statuses = add((p) => p.statuses)
+  const responses = Object.values(statuses).reduce((a, b) => a + b, 0)
+  const cpu = ok.every((p) => typeof p.cpuUs === 'number')
+    ? sum((p) => p.cpuUs! * Object.values(p.statuses).reduce((a, b) => a + b, 0)) / responses
+    : null
+  const succeeded = sum((p) => p.succeeded)
+  const seconds = sum((p) => p.seconds)
+  return {
+    ok: true,
+    rate: succeeded / seconds,
+    succeeded,
+    seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    latencies,
+    statuses,
+    tallied: add((p) => p.tallied),
+    errors: sum((p) => p.errors),
+    serverErrors: sum((p) => p.serverErrors),
+    cpuUs: cpu,
+  }
+}
+
+/**
+ * Two routes measured in turns (A B B A A B …, `rounds` slices each, the run's seconds split
+ * among them), so both see the same moments of a machine whose speed drifts by a third within a
+ * minute: the ratio between them is what this is for.
+ */
+export async function measureAlternating(
+  worker: RunningWorker,
+  options: BenchOptions,
+  a: Shot,
+  b: Shot,
+  rounds: number,
+): Promise<[Measured, Measured]> {
+  const seconds = options.seconds / rounds
+  const parts: [Measured[], Measured[]] = [[], []]
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? [0, 1] : [1, 0]
+    for (const i of order) {
+      const shot = i === 0 ? a : b
+      parts[i]!.push(
+        await measure(worker, options, shot, { seconds, warm: round === 0 ? shot : null }),
+      )
+    }
+  }
+  return [pooled(parts[0]), pooled(parts[1])]
 }

@@ -1,6 +1,6 @@
 import { CPU_BUDGET_MS } from './cpu'
 import { referenceP50, type GrowthStage } from './growth'
-import { healthzCpu, healthzRate, type Results } from './results'
+import { healthzCpu, healthzRate, pairedHealthz, type Results } from './results'
 import type { Measured } from './routes'
 
 export interface Target {
@@ -74,12 +74,12 @@ export function evaluateTargets(r: Results): Target[] {
   const worst = growth.sort((a, b) => b.slope - a.slope)[0]
   return [
     ratioTarget(
-      'cached article page ≥ 0.9× /healthz',
+      'cached article page ≥ 0.9× /healthz (measured in turns with it)',
       r.read.cachedPage,
-      healthz,
+      pairedHealthz(r.read).rate,
       0.9,
       'rate',
-      hCpu,
+      pairedHealthz(r.read).cpu,
     ),
     ratioTarget('uncached render ≥ 0.5× /healthz', r.read.uncachedPage, healthz, 0.5, 'rate', hCpu),
     ratioTarget('bulk ingest ≥ 0.5× raw D1 batch', r.write.bulk, floorRate, 0.5, 'floor'),
