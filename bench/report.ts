@@ -11,13 +11,18 @@ export function tableRows(r: Results, targets: Target[]): Row[] {
   const h = healthzRate(r.read)
   const read = r.read
   const hCpu = healthzCpu(read)
-  const vsHealthz = (m: Measured, target?: string, healthz = { rate: h, cpu: hCpu }) => {
+  const vsHealthz = (
+    m: Measured,
+    target?: string,
+    healthz = { rate: h, cpu: hCpu },
+    label = 'healthz',
+  ) => {
     if (!m.ok) return ''
     const byCpu =
       typeof m.cpuUs === 'number' && Number.isFinite(healthz.cpu) && m.cpuUs > 0
         ? ` (${(healthz.cpu / m.cpuUs).toFixed(2)}× by CPU)`
         : ''
-    return times(m.rate, healthz.rate, 'healthz', target) + byCpu
+    return times(m.rate, healthz.rate, label, target) + byCpu
   }
   const n = `${int(read.articles)} articles`
   const rows: Row[] = [
@@ -37,7 +42,7 @@ export function tableRows(r: Results, targets: Target[]): Row[] {
       'read',
       'article page, cached (HIT), in turns with /healthz',
       read.cachedPage,
-      vsHealthz(read.cachedPage, t(0), pairedHealthz(read)) + ' vs its turns',
+      vsHealthz(read.cachedPage, t(0), pairedHealthz(read), 'its healthz turns'),
     ),
     routeRow('read', '↳ its D1 epoch read alone (scopeEpoch)', read.d1Read, vsHealthz(read.d1Read)),
     routeRow('read', '↳ its KV page read alone (readPage)', read.kvRead, vsHealthz(read.kvRead)),
