@@ -75,4 +75,10 @@ export class UnreadPages {
     if (this.remaining === 0) throw new Error('no never-read article left')
     return this.slugs[this.index++]!
   }
+
+  /** Any stored article, read or not: reading its rows again costs D1 the same. */
+  sample(): string {
+    if (this.slugs.length === 0) throw new Error('no article stored')
+    return this.slugs[Math.floor(Math.random() * this.slugs.length)]!
+  }
 }

@@ -12,9 +12,14 @@
  *   reads a cached page view makes (`scopeEpoch` in D1, `readPage` in KV), each on its own.
  * - `GET /__bench/bytes?n=`: n bytes of HTML from a constant Blob, no app at all: what sending a
  *   page of that size costs by itself.
+ * - `GET /__bench/first-view?slug=&n=`: the four storage operations of a first view and nothing
+ *   else (the scope's epoch in D1, a KV miss, the article's one D1 statement, an n-byte page put
+ *   in KV under a key of its own): the floor an uncached page view can approach.
  */
 import app from '../src/index'
-import { pageKey, readPage, scopeEpoch } from '../src/cache/pages'
+import { pageKey, readPage, scopeEpoch, writePage } from '../src/cache/pages'
+import { articleScope } from '../src/cache/scopes'
+import { articleReadStatement } from '../src/db/article-read'
 import { createDb } from '../src/db/client'
 import type { Statement } from '../src/db/revision-statements'
 import type { Bindings } from '../src/env'
@@ -75,6 +80,29 @@ function bytes(url: URL): Response {
   return new Response(body, { headers: { 'Content-Type': 'text/html; charset=utf-8' } })
 }
 
+async function firstView(url: URL, env: Bindings): Promise<Response> {
+  const slug = url.searchParams.get('slug') ?? ''
+  const db = createDb(env.DB)
+  const scope = articleScope(slug)
+  const key = pageKey(scope, await scopeEpoch(db, scope), `floor:${crypto.randomUUID()}`)
+  if (await readPage(env.PAGES, key)) throw new Error('a fresh key was found in KV')
+  const { sql, params } = articleReadStatement(db, { slug }).toSQL()
+  const rows = await env.DB.prepare(sql)
+    .bind(...params)
+    .raw()
+  if (rows.length !== 1) return new Response(`no article ${slug}`, { status: 404 })
+  await writePage(env.PAGES, key, { body: pageOf(Number(url.searchParams.get('n'))), etag: '"f"' })
+  return new Response('stored')
+}
+
+const pages = new Map<number, string>()
+const pageOf = (n: number) => {
+  const size = Math.min(n || 0, 2 ** 20)
+  let page = pages.get(size)
+  if (page === undefined) pages.set(size, (page = 'a'.repeat(size)))
+  return page
+}
+
 export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url)
@@ -85,6 +113,7 @@ export default {
     if (route === 'GET /__bench/epoch') return epoch(url, env)
     if (route === 'GET /__bench/page') return page(url, env)
     if (route === 'GET /__bench/bytes') return bytes(url)
+    if (route === 'GET /__bench/first-view') return firstView(url, env)
     return app.fetch(request, env, ctx)
   },
 } satisfies ExportedHandler<Bindings>

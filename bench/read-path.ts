@@ -26,6 +26,8 @@ export interface ReadPath {
   index: Measured
   search: Measured
   uncachedPage: Measured
+  /** The four storage operations of a first view alone, from the bench worker: its floor. */
+  firstViewFloor: Measured
 }
 
 /** How long and how hard one measurement runs: growth reads use few connections and a cap. */
@@ -94,6 +96,12 @@ export async function measureReadPath(
   const run = { seconds: options.seconds }
   const search = await measureSearch(worker, options, run)
   const uncachedPage = await measureUncached(worker, options, unread, run)
+  const firstViewFloor = await measure(
+    worker,
+    options,
+    () => ({ path: `/__bench/first-view?slug=${unread.sample()}&n=${size}` }),
+    bench,
+  )
   const healthzAfter = await measure(worker, options, { path: '/healthz' }, { warm: null })
   return {
     articles: await worker.count('articles'),
@@ -107,5 +115,6 @@ export async function measureReadPath(
     index,
     search,
     uncachedPage,
+    firstViewFloor,
   }
 }

@@ -66,6 +66,15 @@ export function tableRows(r: Results, targets: Target[]): Row[] {
       read.uncachedPage,
       vsHealthz(read.uncachedPage, t(1)),
     ),
+    routeRow(
+      'read',
+      '↳ its four storage operations alone, from a bare worker',
+      read.firstViewFloor,
+      vsHealthz(read.firstViewFloor) +
+        (read.uncachedPage.ok && read.firstViewFloor.ok
+          ? `; the MISS is ${times(read.uncachedPage.rate, read.firstViewFloor.rate, 'this floor')}`
+          : ''),
+    ),
   ]
   const w = r.write
   const floorRatio = (m: WriteMeasured, floor: WriteMeasured, target?: string) =>
