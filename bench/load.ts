@@ -112,16 +112,13 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
   const serverErrors = Object.entries(statuses)
     .filter(([status]) => Number(status) >= 500)
     .reduce((sum, [, n]) => sum + n, 0)
-  return {
-    rate: succeeded / seconds,
-    succeeded,
-    seconds,
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-    latencies,
-    statuses,
-    tallied,
-    errors,
-    serverErrors,
-  }
+  return loadResult({ succeeded, seconds, latencies, statuses, tallied, errors, serverErrors })
 }
+
+/** A result from its counts and its latencies, sorted: the rate and percentiles follow. */
+export const loadResult = (counts: Omit<LoadResult, 'rate' | 'p50' | 'p99'>): LoadResult => ({
+  ...counts,
+  rate: counts.succeeded / counts.seconds,
+  p50: percentile(counts.latencies, 0.5),
+  p99: percentile(counts.latencies, 0.99),
+})

@@ -1,5 +1,5 @@
 import { send } from './http'
-import { load, percentile, type LoadResult, type Shot } from './load'
+import { load, loadResult, type LoadResult, type Shot } from './load'
 import type { BenchOptions } from './options'
 import type { RunningWorker } from './worker'
 import { workerdCpuMicros } from './workerd-cpu'
@@ -87,20 +87,17 @@ function pooled(parts: Measured[]): Measured {
   const cpu = ok.every((p) => typeof p.cpuUs === 'number')
     ? sum((p) => p.cpuUs! * Object.values(p.statuses).reduce((a, b) => a + b, 0)) / responses
     : null
-  const succeeded = sum((p) => p.succeeded)
-  const seconds = sum((p) => p.seconds)
   return {
     ok: true,
-    rate: succeeded / seconds,
-    succeeded,
-    seconds,
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-    latencies,
-    statuses,
-    tallied: add((p) => p.tallied),
-    errors: sum((p) => p.errors),
-    serverErrors: sum((p) => p.serverErrors),
+    ...loadResult({
+      succeeded: sum((p) => p.succeeded),
+      seconds: sum((p) => p.seconds),
+      latencies,
+      statuses,
+      tallied: add((p) => p.tallied),
+      errors: sum((p) => p.errors),
+      serverErrors: sum((p) => p.serverErrors),
+    }),
     cpuUs: cpu,
   }
 }
