@@ -66,6 +66,18 @@ describe('the seed article, end to end', () => {
     expect(negotiated.headers.get('Content-Type')).toMatch(/^application\/json/)
     expect(negotiated.headers.get('Vary')).toBe('Accept')
     expect(await negotiated.json()).toEqual(api)
+    // Media types are case-insensitive; a browser's Accept prefers HTML over its */*.
+    const shouted = await get(`/articles/${SLUG}`, { Accept: 'Application/JSON' })
+    expect(shouted.headers.get('Content-Type')).toMatch(/^application\/json/)
+    // (On a missing article, so the page stays unrendered for the next test.)
+    const browser = await get('/articles/no-such-article', {
+      Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+    })
+    expect(browser.headers.get('Content-Type')).toMatch(/^text\/html/)
+    const ranked = await get(`/articles/${SLUG}`, {
+      Accept: 'text/html;q=0.5, application/json',
+    })
+    expect(ranked.headers.get('Content-Type')).toMatch(/^application\/json/)
   })
 
   it('renders the page once, then serves it from KV with a strong ETag', async () => {

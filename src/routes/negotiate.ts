@@ -4,7 +4,7 @@ import { accepts } from 'hono/accepts'
 /** True when the client prefers JSON over HTML (`Accept: application/json`). */
 export const wantsJson = (c: Context) =>
   // Browsers send a long Accept that never names JSON: no need to parse it.
-  !!c.req.raw.headers.get('Accept')?.includes('json') &&
+  /json/i.test(c.req.raw.headers.get('Accept') ?? '') &&
   accepts(c, {
     header: 'Accept',
     supports: ['text/html', 'application/json'],
