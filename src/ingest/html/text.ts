@@ -4,8 +4,16 @@ import type { El, Node } from './tree'
 /** Whitespace runs to one space, trimmed. */
 export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim()
 
+const NON_ASCII = /[^\0-\x7f]/
+
 /** Lowercase letters and digits only: `The Washington Post` → `thewashingtonpost`. */
-export const letters = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+export function letters(text: string): string {
+  const lower = text.toLowerCase()
+  // Most text is ASCII, where the plain class matches the same characters several times faster.
+  return NON_ASCII.test(lower)
+    ? lower.replace(/[^\p{L}\p{N}]+/gu, '')
+    : lower.replace(/[^a-z0-9]+/g, '')
+}
 
 /** All the text under a node, `<br>` read as a space. */
 export function textOf(node: Node): string {

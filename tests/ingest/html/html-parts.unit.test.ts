@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { normalizeUpload } from '../../../src/ingest'
 import { namesIn, siteKeys } from '../../../src/ingest/html/authors'
 import { dateLine, isoDate, textDate, urlDate } from '../../../src/ingest/html/dates'
+import { letters } from '../../../src/ingest/html/text'
 import { absoluteUrl } from '../../../src/ingest/html/urls'
 
 const html = (text: string) => normalizeUpload({ format: 'html', text }, {})
@@ -129,5 +130,26 @@ describe('addresses', () => {
       expect(absoluteUrl(bad, 'https://example.com/')).toBeNull()
     }
     expect(absoluteUrl('/relative', null)).toBeNull()
+  })
+})
+
+describe('match keys (letters)', () => {
+  // The definition: lowercase, then every run that is not a letter or digit in any script removed.
+  const byDefinition = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  it.each([
+    ['The Washington Post', 'thewashingtonpost'],
+    [
+      'Obama: U.S. gun laws are “his biggest frustration”',
+      'obamausgunlawsarehisbiggestfrustration',
+    ],
+    ['Fed lifts rates — sees faster pace of hikes', 'fedliftsratesseesfasterpaceofhikes'],
+    ['Société Générale, 2024', 'sociétégénérale2024'],
+    ['Ελληνικά 123 / Кириллица', 'ελληνικά123кириллица'],
+    ['İstanbul', 'istanbul'],
+    ['9/11: 10 years on', '91110yearson'],
+    ['  --  ', ''],
+  ])('%s → %s, as the definition gives', (text, key) => {
+    expect(letters(text)).toBe(key)
+    expect(letters(text)).toBe(byDefinition(text))
   })
 })
