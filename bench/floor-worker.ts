@@ -70,14 +70,24 @@ async function page(url: URL, env: Bindings): Promise<Response> {
   return cached ? new Response(cached.body) : new Response('not cached', { status: 404 })
 }
 
+/** The page size a route was asked for (`?n=`), at most 1 MiB. */
+const sizeOf = (url: URL) => Math.min(Number(url.searchParams.get('n')) || 0, 2 ** 20)
+
 // A Blob, as the app keeps its remembered pages: the cheapest way to send a constant body.
 const constantBodies = new Map<number, Blob>()
 
 function bytes(url: URL): Response {
-  const n = Math.min(Number(url.searchParams.get('n')) || 0, 2 ** 20)
+  const n = sizeOf(url)
   let body = constantBodies.get(n)
-  if (body === undefined) constantBodies.set(n, (body = new Blob(['a'.repeat(n)])))
+  if (body === undefined) constantBodies.set(n, (body = new Blob([constantText(n)])))
   return new Response(body, { headers: { 'Content-Type': 'text/html; charset=utf-8' } })
+}
+
+const constantTexts = new Map<number, string>()
+function constantText(n: number): string {
+  let text = constantTexts.get(n)
+  if (text === undefined) constantTexts.set(n, (text = 'a'.repeat(n)))
+  return text
 }
 
 async function firstView(url: URL, env: Bindings): Promise<Response> {
@@ -91,16 +101,8 @@ async function firstView(url: URL, env: Bindings): Promise<Response> {
     .bind(...params)
     .raw()
   if (rows.length !== 1) return new Response(`no article ${slug}`, { status: 404 })
-  await writePage(env.PAGES, key, { body: pageOf(Number(url.searchParams.get('n'))), etag: '"f"' })
+  await writePage(env.PAGES, key, { body: constantText(sizeOf(url)), etag: '"f"' })
   return new Response('stored')
-}
-
-const pages = new Map<number, string>()
-const pageOf = (n: number) => {
-  const size = Math.min(n || 0, 2 ** 20)
-  let page = pages.get(size)
-  if (page === undefined) pages.set(size, (page = 'a'.repeat(size)))
-  return page
 }
 
 export default {
