@@ -18,6 +18,7 @@ export default defineConfig(async () => ({
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations(`${import.meta.dirname}/drizzle`),
                 INGEST_TOKEN: 'test-token',
+                SITE_ORIGIN: 'http://example.test',
                 // Small bulk limits so tests reach them cheaply.
                 MAX_BULK_ITEMS: '25',
                 MAX_BULK_BYTES: String(2 * 1024 * 1024),

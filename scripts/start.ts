@@ -29,7 +29,8 @@ const migrate = spawnSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local
 })
 if (migrate.status !== 0) process.exit(migrate.status ?? 1)
 
-const dev = spawn(wrangler, ['dev', '--ip', '127.0.0.1', '--port', String(port)], {
+const devArgs = ['dev', '--ip', '127.0.0.1', '--port', String(port)]
+const dev = spawn(wrangler, [...devArgs, '--var', `SITE_ORIGIN:${origin}`], {
   cwd: root,
   env,
   stdio: ['ignore', 'inherit', 'inherit'],

@@ -10,6 +10,8 @@ export interface Bindings {
   INGEST_TOKEN: string
   MAX_UPLOAD_BYTES?: string
   SITE_NAME?: string
+  /** The origin of every absolute URL the site makes (canonical links, feeds, sitemap). */
+  SITE_ORIGIN?: string
   MAX_BULK_ITEMS?: string
   MAX_BULK_BYTES?: string
   /** How long an isolate serves a page from memory before asking D1 again (ms; 0: every view). */

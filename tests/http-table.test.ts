@@ -22,7 +22,9 @@ import {
   fillPath,
   ORIGIN,
   ROUTES,
+  SLUG,
   routeFor,
+  sample,
   type Answer,
   type Expected,
   type Route,
@@ -33,22 +35,7 @@ import {
 // and no CF-Connecting-IP, so the write limiter (5 a minute in tests) lets them all through.
 
 const auth = { Authorization: `Bearer ${TOKEN}` }
-const SLUG = 'pakistan-islamabad-wont-tolerate-us-boots-on-the-ground'
 
-/** The value each path parameter takes, by the segment before it, else by its name. */
-const SAMPLES: Record<string, string> = {
-  'articles/:slug': SLUG,
-  'authors/:slug': 'alex-rodriguez',
-  'tags/:slug': 'pakistan',
-  ':year': '2011',
-  ':month': '09',
-  ':file': '1.xml',
-}
-function sample(name: string, previous: string): string {
-  const value = SAMPLES[`${previous}/:${name}`] ?? SAMPLES[`:${name}`]
-  if (value === undefined) throw new Error(`Add a value for /${previous}/:${name} to SAMPLES.`)
-  return value
-}
 
 /** Queries GET routes need to do their work; the others answer without one. */
 const REFERENCE_QUERY: Record<string, string> = {

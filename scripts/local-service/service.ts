@@ -97,7 +97,7 @@ export async function startService({
         ...['dev', join(bundle, 'index.js'), '--no-bundle', '--config', 'wrangler.toml'],
         ...['--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector)],
         ...['--persist-to', state],
-        ...['--var', `INGEST_TOKEN:${token}`],
+        ...['--var', `INGEST_TOKEN:${token}`, '--var', `SITE_ORIGIN:${origin}`],
         ...['--show-interactive-dev-session=false', '--log-level', 'warn'],
       ])
       const healthy = await waitForHealth(`${origin}/healthz`, dev, deadline)

@@ -1,17 +1,6 @@
 import { concatBytes } from '../lib/bytes'
 import { AppError } from './errors'
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 1024 * 1024
-
-/** A positive whole number from a `[vars]` string, else the default. */
-export function configuredLimit(configured: string | undefined, fallback: number): number {
-  const value = Number(configured)
-  return Number.isSafeInteger(value) && value > 0 ? value : fallback
-}
-
-export const maxUploadBytes = (configured: string | undefined) =>
-  configuredLimit(configured, DEFAULT_MAX_UPLOAD_BYTES)
-
 export const tooLarge = (limit: number, what = 'The upload') =>
   new AppError(413, 'payload_too_large', `${what} exceeds the limit of ${limit} bytes.`)
 

@@ -3,15 +3,16 @@ import type { AppEnv } from '../env'
 import { renderDocsPage, type DocsOperation } from '../views/docs-page'
 import { OPERATIONS, openApiDocument } from './openapi-spec'
 import { siteOf } from './site'
+import { settingsOf } from '../settings'
 
 const typeOf = (schema: Record<string, unknown>): string =>
   typeof schema.type === 'string' ? schema.type : 'string'
 
 /** /openapi.json and a readable /docs made from it. */
 export const apiDocs = new Hono<AppEnv>()
-  .get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)))
+  .get('/openapi.json', (c) => c.json(openApiDocument(settingsOf(c.env).siteOrigin)))
   .get('/docs', (c) => {
-    const document = openApiDocument(new URL(c.req.url).origin)
+    const document = openApiDocument(settingsOf(c.env).siteOrigin)
     const operations: DocsOperation[] = OPERATIONS.map((op) => {
       const described = document.paths[op.path]![op.method] as {
         parameters: {

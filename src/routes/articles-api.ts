@@ -12,7 +12,8 @@ import { CONTENT_TYPES, uploadFormat } from '../http/media-type'
 import { parseIfMatch } from '../http/preconditions'
 import { articleJson, JSON_TYPE, serveArticleJson } from './article-json'
 import { ingestUpload } from './ingest-upload'
-import { maxUploadBytes, readUploadBody } from '../http/upload-body'
+import { readUploadBody } from '../http/upload-body'
+import { settingsOf } from '../settings'
 import { decodeUtf8 } from '../ingest/decode'
 import { normalizeUpload } from '../ingest'
 import type { Article } from '../model/article'
@@ -30,7 +31,7 @@ async function savedResponse(c: Context<AppEnv>, stored: Article, result: SaveRe
 export const articlesApi = new Hono<AppEnv>()
   .post('/', requireToken, validate('query', uploadQuery), async (c) => {
     const format = uploadFormat(c.req.header('Content-Type'))
-    const bytes = await readUploadBody(c.req.raw, maxUploadBytes(c.env.MAX_UPLOAD_BYTES))
+    const bytes = await readUploadBody(c.req.raw, settingsOf(c.env).maxUploadBytes)
     const meta = Object.fromEntries(
       Object.entries(c.req.valid('query')).filter(([, value]) => value !== undefined),
     ) as Record<string, string>

@@ -5,16 +5,17 @@ import { requireToken } from '../http/auth'
 import { multipartBoundary, multipartItems, ndjsonItems, type BulkItem } from '../http/bulk-sources'
 import { AppError } from '../http/errors'
 import { requireUtf8 } from '../http/media-type'
-import { configuredLimit, maxUploadBytes, uploadStream } from '../http/upload-body'
-import { DEFAULT_MAX_BULK_BYTES, DEFAULT_MAX_BULK_ITEMS, ingestItems } from './bulk-ingest'
+import { uploadStream } from '../http/upload-body'
+import { settingsOf } from '../settings'
+import { ingestItems } from './bulk-ingest'
 
 /** Many articles in one request: NDJSON lines or multipart files, each stored on its own. */
 export const bulkApi = new Hono<AppEnv>().post('/', requireToken, async (c) => {
   const contentType = c.req.header('Content-Type') ?? ''
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase()
-  const maxItem = maxUploadBytes(c.env.MAX_UPLOAD_BYTES)
-  const stream = () =>
-    uploadStream(c.req.raw, configuredLimit(c.env.MAX_BULK_BYTES, DEFAULT_MAX_BULK_BYTES))
+  const settings = settingsOf(c.env)
+  const maxItem = settings.maxUploadBytes
+  const stream = () => uploadStream(c.req.raw, settings.maxBulkBytes)
   let items: AsyncIterable<BulkItem>
   if (mediaType === 'application/x-ndjson' || mediaType === 'application/jsonl') {
     requireUtf8(contentType)
@@ -32,7 +33,7 @@ export const bulkApi = new Hono<AppEnv>().post('/', requireToken, async (c) => {
   const outcome = await ingestItems(
     createDb(c.env.DB),
     items,
-    configuredLimit(c.env.MAX_BULK_ITEMS, DEFAULT_MAX_BULK_ITEMS),
+    settings.maxBulkItems,
   )
   if (outcome.items.length === 0) {
     throw new AppError(422, 'empty_bulk', 'The bulk upload holds no items.')

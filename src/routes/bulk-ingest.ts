@@ -5,10 +5,6 @@ import { bodyError } from '../http/upload-body'
 import { IngestError } from '../ingest'
 import { ingestUpload } from './ingest-upload'
 
-/** D1 allows 1,000 queries per invocation on the paid plan; an item costs about four. */
-export const DEFAULT_MAX_BULK_ITEMS = 200
-export const DEFAULT_MAX_BULK_BYTES = 16 * 1024 * 1024
-
 export type ItemResult = { index: number; name?: string } & (
   | { status: 'created' | 'updated' | 'unchanged'; slug: string; url: string; revision: number }
   | { status: 'failed'; error: { code: string; message: string } }

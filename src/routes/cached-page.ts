@@ -5,6 +5,7 @@ import { pageKey, readLastPage, readPage, writePage, type CachedPage } from '../
 import type { AppEnv } from '../env'
 import { secureHeaders, secureResponse } from '../http/security-headers'
 import { sha256Hex } from '../lib/hash'
+import { settingsOf } from '../settings'
 
 export const HTML = 'text/html; charset=utf-8'
 
@@ -21,9 +22,6 @@ export interface CachedPageSpec {
   render: () => Promise<string | CachedPage | null>
 }
 
-/** How long an isolate reuses an epoch it read (CACHE_FRESHNESS_MS; 0: ask D1 on every view). */
-const DEFAULT_FRESHNESS_MS = 1000
-
 /**
  * Serves a page from this isolate's memory or KV, or renders it (from D1) and stores it for the
  * next reader. The epoch is read before the page is rendered, so what is stored under an epoch is
@@ -33,7 +31,7 @@ export async function serveCachedPage(
   c: Context<AppEnv>,
   { scope, variant, contentType = HTML, render }: CachedPageSpec,
 ): Promise<Response | null> {
-  const freshnessMs = Number(c.env.CACHE_FRESHNESS_MS ?? DEFAULT_FRESHNESS_MS) || 0
+  const freshnessMs = settingsOf(c.env).cacheFreshnessMs
   const inMemory = freshnessMs > 0
   let epoch: number
   try {

@@ -1,8 +1,10 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
+import { settingsOf } from '../settings'
 import type { Site } from '../views/site'
 
-export const siteOf = (c: Context<AppEnv>): Site => ({
-  name: c.env.SITE_NAME || 'Edge Articles',
-  origin: new URL(c.req.url).origin,
-})
+/** The site as pages see it: its name and its configured origin, never the request's host. */
+export const siteOf = (c: Context<AppEnv>): Site => {
+  const { siteName, siteOrigin } = settingsOf(c.env)
+  return { name: siteName, origin: siteOrigin }
+}

@@ -6,10 +6,11 @@ import { tokenMatches } from '../http/auth'
 import { multipartBoundary, multipartParts, type BulkItem } from '../http/bulk-sources'
 import { AppError } from '../http/errors'
 import { CONTENT_TYPES } from '../http/media-type'
-import { configuredLimit, maxUploadBytes, uploadStream } from '../http/upload-body'
+import { uploadStream } from '../http/upload-body'
+import { settingsOf } from '../settings'
 import type { SourceFormat } from '../model/article'
 import { renderUploadPage } from '../views/upload-page'
-import { DEFAULT_MAX_BULK_BYTES, DEFAULT_MAX_BULK_ITEMS, ingestItems } from './bulk-ingest'
+import { ingestItems } from './bulk-ingest'
 import { siteOf } from './site'
 
 const unauthorized = () =>
@@ -35,15 +36,16 @@ export const uploadPage = new Hono<AppEnv>()
           'The upload form posts multipart/form-data (the token and files in the form); to send an article by itself, use POST /api/articles.',
         )
       }
+      const settings = settingsOf(c.env)
       const parts = multipartParts(
-        uploadStream(c.req.raw, configuredLimit(c.env.MAX_BULK_BYTES, DEFAULT_MAX_BULK_BYTES)),
+        uploadStream(c.req.raw, settings.maxBulkBytes),
         multipartBoundary(contentType),
-        maxUploadBytes(c.env.MAX_UPLOAD_BYTES),
+        settings.maxUploadBytes,
       )
       const outcome = await ingestItems(
         createDb(c.env.DB),
         authorizedItems(parts, expected),
-        configuredLimit(c.env.MAX_BULK_ITEMS, DEFAULT_MAX_BULK_ITEMS),
+        settings.maxBulkItems,
       )
       if (outcome.items.length === 0) {
         throw new AppError(422, 'empty_bulk', 'Choose at least one file or paste an article.')

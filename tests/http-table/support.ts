@@ -2,6 +2,25 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import app from '../../src/index'
 
 export const ORIGIN = 'http://example.test'
+/** The seed's slug: the article every table works on. */
+export const SLUG = 'pakistan-islamabad-wont-tolerate-us-boots-on-the-ground'
+
+/** The value each path parameter takes, by the segment before it, else by its name. */
+const SAMPLES: Record<string, string> = {
+  'articles/:slug': SLUG,
+  'authors/:slug': 'alex-rodriguez',
+  'tags/:slug': 'pakistan',
+  ':year': '2011',
+  ':month': '09',
+  ':file': '1.xml',
+}
+
+/** A value for a route parameter that names something the seed stored (see fillPath). */
+export function sample(name: string, previous: string): string {
+  const value = SAMPLES[`${previous}/:${name}`] ?? SAMPLES[`:${name}`]
+  if (value === undefined) throw new Error(`Add a value for /${previous}/:${name} to SAMPLES.`)
+  return value
+}
 
 /** What came back, read whole: the body as text, so a case can look at it more than once. */
 export interface Answer {

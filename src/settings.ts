@@ -1,0 +1,66 @@
+import type { Bindings } from './env'
+
+/** Every `[vars]` setting, parsed and defaulted once per environment (see wrangler.toml). */
+export interface Settings {
+  siteName: string
+  /**
+   * Scheme, host and port every absolute URL is built on (canonical links, feeds, the sitemap),
+   * without a trailing slash. Never taken from a request: a `Host` header cannot reach a page
+   * that other readers are served from the cache.
+   */
+  siteOrigin: string
+  maxUploadBytes: number
+  maxBulkItems: number
+  maxBulkBytes: number
+  /** How long an isolate reuses an epoch it read, in ms (0: ask D1 on every view). */
+  cacheFreshnessMs: number
+}
+
+export const DEFAULT_SITE_ORIGIN = 'http://127.0.0.1:8787'
+
+const DEFAULTS = {
+  siteName: 'Edge Articles',
+  maxUploadBytes: 1024 * 1024,
+  /** D1 allows 1,000 queries per invocation on the paid plan; an item costs about four. */
+  maxBulkItems: 200,
+  maxBulkBytes: 16 * 1024 * 1024,
+  cacheFreshnessMs: 1000,
+}
+
+/** A positive whole number from a `[vars]` string, else the default. */
+function positive(configured: string | undefined, fallback: number): number {
+  const value = Number(configured)
+  return Number.isSafeInteger(value) && value > 0 ? value : fallback
+}
+
+/** `http(s)://host[:port]` from a configured URL; a path or trailing slash is dropped. */
+export function parseOrigin(configured: string | undefined): string {
+  if (!configured) return DEFAULT_SITE_ORIGIN
+  try {
+    const url = new URL(configured)
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin
+  } catch {
+    // falls through to the warning
+  }
+  console.warn('SITE_ORIGIN is not an http(s) URL; using', DEFAULT_SITE_ORIGIN)
+  return DEFAULT_SITE_ORIGIN
+}
+
+const parsed = new WeakMap<Bindings, Settings>()
+
+export function settingsOf(env: Bindings): Settings {
+  let settings = parsed.get(env)
+  if (!settings) {
+    const freshness = Number(env.CACHE_FRESHNESS_MS ?? DEFAULTS.cacheFreshnessMs)
+    settings = {
+      siteName: env.SITE_NAME || DEFAULTS.siteName,
+      siteOrigin: parseOrigin(env.SITE_ORIGIN),
+      maxUploadBytes: positive(env.MAX_UPLOAD_BYTES, DEFAULTS.maxUploadBytes),
+      maxBulkItems: positive(env.MAX_BULK_ITEMS, DEFAULTS.maxBulkItems),
+      maxBulkBytes: positive(env.MAX_BULK_BYTES, DEFAULTS.maxBulkBytes),
+      cacheFreshnessMs: Number.isFinite(freshness) && freshness > 0 ? freshness : 0,
+    }
+    parsed.set(env, settings)
+  }
+  return settings
+}
