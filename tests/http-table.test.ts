@@ -36,7 +36,6 @@ import {
 
 const auth = { Authorization: `Bearer ${TOKEN}` }
 
-
 /** Queries GET routes need to do their work; the others answer without one. */
 const REFERENCE_QUERY: Record<string, string> = {
   'GET /api/search': 'q=haqqani',

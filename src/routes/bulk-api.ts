@@ -30,11 +30,7 @@ export const bulkApi = new Hono<AppEnv>().post('/', requireToken, async (c) => {
       'Bulk uploads are application/x-ndjson (one JSON article a line) or multipart/form-data (files).',
     )
   }
-  const outcome = await ingestItems(
-    createDb(c.env.DB),
-    items,
-    settings.maxBulkItems,
-  )
+  const outcome = await ingestItems(createDb(c.env.DB), items, settings.maxBulkItems)
   if (outcome.items.length === 0) {
     throw new AppError(422, 'empty_bulk', 'The bulk upload holds no items.')
   }
