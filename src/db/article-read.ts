@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
-import type { Article, Block, Named } from '../model/article'
+import type { Article, Block, Named, NormalizedArticle } from '../model/article'
 import type { Db } from './client'
-import { articles, sources } from './schema'
+import { isStorageUnavailable } from './errors'
+import { articles, revisions, sources, type ArticleRow } from './schema'
 
 export const articleUrl = (slug: string) => `/articles/${slug}`
 const readingMinutes = (words: number) => Math.max(1, Math.ceil(words / 230))
@@ -39,7 +40,8 @@ const AUTHORS = sql.raw(`(SELECT json_group_array(json_array(aa.position, au.nam
 const TAGS = sql.raw(`(SELECT json_group_array(json_array(at.position, t.name, t.slug))
   FROM article_tags at JOIN tags t ON t.slug = at.tag_slug
   WHERE at.article_id = articles.id)`)
-const BLOCKS = sql.raw(`(SELECT json_group_array(json_array(b.position, b.type, b.text, b.data))
+const BLOCKS =
+  sql.raw(`(SELECT json_group_array(json_array(b.position, b.type, b.text, json(b.data)))
   FROM blocks b WHERE b.article_id = articles.id)`)
 const NOTES = sql.raw(`(SELECT json_group_array(json_array(n.kind, n.position, n.text))
   FROM notes n WHERE n.article_id = articles.id)`)
@@ -80,11 +82,70 @@ export function articleReadStatement(db: Db, match: ArticleMatch) {
     )
 }
 
-type ArticleRow = Awaited<ReturnType<ReturnType<typeof articleReadStatement>['all']>>[number]
+type ReadRow = Awaited<ReturnType<ReturnType<typeof articleReadStatement>['all']>>[number]
 
 async function loadArticles(db: Db, match: ArticleMatch): Promise<Article[]> {
   if ('ids' in match && match.ids.length === 0) return []
-  return (await articleReadStatement(db, match).all()).map(toArticle)
+  try {
+    return (await articleReadStatement(db, match).all()).map(fromRow)
+  } catch (error) {
+    if (isStorageUnavailable(error)) throw error
+    // A value too large to build (an article stored before the size bounds in ingest/limits.ts):
+    // that article is read from its snapshot, and the others as usual.
+    console.error('article read failed; reading one at a time:', causeOf(error))
+    if ('slug' in match) return readSnapshots(db, match)
+    const one = await Promise.all(match.ids.map((id) => loadOne(db, id)))
+    return one.flat()
+  }
+}
+
+async function loadOne(db: Db, id: string): Promise<Article[]> {
+  try {
+    return (await articleReadStatement(db, { ids: [id] }).all()).map(fromRow)
+  } catch (error) {
+    if (isStorageUnavailable(error)) throw error
+    try {
+      return await readSnapshots(db, { ids: [id] })
+    } catch (again) {
+      if (isStorageUnavailable(again)) throw again
+      console.error('article left out: it cannot be read', id, causeOf(again))
+      return []
+    }
+  }
+}
+
+/** What D1 said, without the statement drizzle puts around it. */
+const causeOf = (error: unknown) =>
+  String((error instanceof Error && error.cause instanceof Error ? error.cause : error) ?? error)
+
+/**
+ * Articles rebuilt from their current revision's snapshot: what the normalizer made, without the
+ * related headlines that name no URL resolved to stored articles.
+ */
+async function readSnapshots(db: Db, match: ArticleMatch): Promise<Article[]> {
+  const rows = await db
+    .select({
+      article: articles,
+      source: { format: sources.format, sha256: sources.sha256 },
+      snapshot: revisions.snapshot,
+    })
+    .from(articles)
+    .innerJoin(sources, eq(sources.id, articles.sourceId))
+    .innerJoin(
+      revisions,
+      and(eq(revisions.articleId, articles.id), eq(revisions.number, articles.revision)),
+    )
+    .where(
+      and(
+        'slug' in match ? eq(articles.slug, match.slug) : inArray(articles.id, match.ids),
+        isNull(articles.deletedAt),
+      ),
+    )
+    .all()
+  return rows.map(({ article, source, snapshot }) => {
+    const s = JSON.parse(snapshot) as NormalizedArticle
+    return toArticle(article, source, s)
+  })
 }
 
 /** A JSON array of tuples from one of the list subqueries, in order of their first element. */
@@ -98,8 +159,27 @@ const compare = (a: unknown, b: unknown) =>
 const named = (json: string | null): Named[] =>
   tuples<[number, string, string]>(json).map(([, name, slug]) => ({ name, slug }))
 
-function toArticle({ article: a, source, ...lists }: ArticleRow): Article {
+type Lists = Pick<Article, 'authors' | 'body' | 'related' | 'notices' | 'captions' | 'tags'>
+
+function fromRow({ article, source, ...lists }: ReadRow): Article {
   const notes = tuples<['caption' | 'notice', number, string]>(lists.notes)
+  return toArticle(article, source, {
+    authors: named(lists.authors),
+    body: tuples<BlockTuple>(lists.blocks).map(toBlock),
+    related: tuples<[number, string, string | null, string | null]>(lists.related).map(
+      ([, title, url, linked]) => ({ title, url: url ?? (linked && articleUrl(linked)) }),
+    ),
+    notices: notes.filter(([kind]) => kind === 'notice').map(([, , text]) => text),
+    captions: notes.filter(([kind]) => kind === 'caption').map(([, , text]) => text),
+    tags: named(lists.tags),
+  })
+}
+
+function toArticle(
+  a: ArticleRow,
+  source: { format: Article['source']['format']; sha256: string },
+  lists: Lists,
+): Article {
   return {
     id: a.id,
     slug: a.slug,
@@ -108,14 +188,12 @@ function toArticle({ article: a, source, ...lists }: ArticleRow): Article {
     headline: a.headline,
     kicker: a.kicker,
     dateline: a.dateline,
-    authors: named(lists.authors),
-    body: tuples<[number, string, string, string | null]>(lists.blocks).map(toBlock),
-    related: tuples<[number, string, string | null, string | null]>(lists.related).map(
-      ([, title, url, linked]) => ({ title, url: url ?? (linked && articleUrl(linked)) }),
-    ),
-    notices: notes.filter(([kind]) => kind === 'notice').map(([, , text]) => text),
-    captions: notes.filter(([kind]) => kind === 'caption').map(([, , text]) => text),
-    tags: named(lists.tags),
+    authors: lists.authors,
+    body: lists.body,
+    related: lists.related,
+    notices: lists.notices,
+    captions: lists.captions,
+    tags: lists.tags,
     summary: a.summary,
     wordCount: a.wordCount,
     readingMinutes: readingMinutes(a.wordCount),
@@ -131,15 +209,27 @@ function toArticle({ article: a, source, ...lists }: ArticleRow): Article {
   }
 }
 
-function toBlock([, type, text, json]: [number, string, string, string | null]): Block {
-  const data = json ? (JSON.parse(json) as Record<string, unknown>) : {}
+/** A block row: position, type, text and what the type needs beyond text. */
+type BlockTuple = [number, string, string, BlockData | null]
+interface BlockData {
+  level?: 2 | 3 | 4
+  ordered?: boolean
+  /** Lists stored before the items moved to `text`, one a line. */
+  items?: string[]
+}
+
+function toBlock([, type, text, data]: BlockTuple): Block {
   switch (type) {
     case 'heading':
-      return { type: 'heading', level: (data.level as 2 | 3 | 4) ?? 2, text }
+      return { type: 'heading', level: data?.level ?? 2, text }
     case 'quote':
       return { type: 'quote', text }
     case 'list':
-      return { type: 'list', ordered: Boolean(data.ordered), items: (data.items as string[]) ?? [] }
+      return {
+        type: 'list',
+        ordered: Boolean(data?.ordered),
+        items: data?.items ?? text.split('\n'),
+      }
     default:
       return { type: 'paragraph', text }
   }

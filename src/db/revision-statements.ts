@@ -168,10 +168,11 @@ function childRows(articleId: string, article: NormalizedArticle) {
 function blockColumns(block: Block): { type: Block['type']; text: string; data: string | null } {
   switch (block.type) {
     case 'list':
+      // Items hold no newline (ingest makes each one line), so the text is the items, once.
       return {
         type: block.type,
         text: block.items.join('\n'),
-        data: JSON.stringify({ ordered: block.ordered, items: block.items }),
+        data: JSON.stringify({ ordered: block.ordered }),
       }
     case 'heading':
       return { type: block.type, text: block.text, data: JSON.stringify({ level: block.level }) }

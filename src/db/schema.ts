@@ -164,7 +164,10 @@ export const articleTags = sqliteTable(
   ],
 )
 
-/** Body blocks in order. `data` holds what a type needs beyond text (heading level, list items) as JSON. */
+/**
+ * Body blocks in order. `data` holds what a type needs beyond text (heading level, whether a list
+ * is ordered) as JSON; a list's items are its text, one a line.
+ */
 export const blocks = sqliteTable(
   'blocks',
   {

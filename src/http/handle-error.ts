@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { isStorageUnavailable } from '../db/errors'
 import { IngestError } from '../ingest/errors'
 import { AppError } from './errors'
 
@@ -38,16 +39,4 @@ export function handleError(error: Error, c: Context) {
   }
   console.error('unexpected error', error)
   return c.json(errorBody('internal', 'Something went wrong on our side.'), 500)
-}
-
-/** A D1 failure that is the platform's, not the query's; drizzle wraps it as the `cause`. */
-function isStorageUnavailable(error: unknown): boolean {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (
-      /Network connection lost|D1_ERROR.*(unavailable|overloaded|reset|timed out)/i.test(e.message)
-    ) {
-      return true
-    }
-  }
-  return false
 }

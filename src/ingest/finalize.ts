@@ -1,7 +1,7 @@
 import type { Block, LeadImage, Named, NormalizedArticle, RelatedLink } from '../model/article'
 import { IngestError, tooLarge } from './errors'
 import { headlineFor, splitTitle } from './kicker'
-import { checkCount, LIMITS } from './limits'
+import { checkCount, checkSize, LIMITS } from './limits'
 import { normalizePublishedAt, normalizeSourceUrl } from './meta-fields'
 import { slugify } from './slug'
 import { blockText, bodyWordCount, summarize } from './summary'
@@ -48,7 +48,7 @@ export function finalize(parts: ArticleParts): NormalizedArticle {
       ? splitTitle(title)
       : { kicker: given, headline: given ? headlineFor(title, given) : title }
 
-  return {
+  const article: NormalizedArticle = {
     slug: slugify(title),
     title,
     headline,
@@ -71,6 +71,8 @@ export function finalize(parts: ArticleParts): NormalizedArticle {
     language: cleanInline(parts.language ?? '') || null,
     image: parts.image ?? null,
   }
+  checkSize(article)
+  return article
 }
 
 /** Cleaned names, blanks dropped, first of each slug kept. */

@@ -263,6 +263,19 @@ export const UPLOAD_CASES: BodyCase[] = [
     refused(413, 'payload_too_large'),
   ],
   ...lengthCases('text/plain', () => SEED, refused(400, 'invalid_content_length')),
+  // Under the byte limit, but more than one article may hold (src/ingest/limits.ts).
+  [
+    'Markdown: one list of 148,000 items',
+    typed('text/markdown'),
+    () => bytes(`# A long list\n\n${'- x\n'.repeat(148_000)}`),
+    refused(422, 'too_large'),
+  ],
+  [
+    'text: 5,001 paragraphs',
+    typed('text/plain'),
+    () => bytes(`LONG: A title\n\n${'Words.\n\n'.repeat(5001)}`),
+    refused(422, 'too_large'),
+  ],
 ]
 
 const NDJSON = 'application/x-ndjson'
