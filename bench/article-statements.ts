@@ -1,17 +1,20 @@
-import type { Db } from '../src/db/client'
-import { revisionStatements, sourceStatements, type Statement } from '../src/db/revision-statements'
+import { invalidate } from '../src/cache/invalidate'
+import { scopesForArticle } from '../src/cache/scopes'
+import { linksOf, revisionStatements, sourceStatements } from '../src/db/article-statements'
+import type { Db, Statement } from '../src/db/client'
 import { newId } from '../src/lib/hash'
 import type { PreparedArticle } from './prepared-article'
 
 /**
  * Every statement that storing one new article runs (article, children, revision, search index,
- * epochs, source), built by the app's own `revisionStatements`/`sourceStatements`: no parsing and
- * no reads, so no other articles' related links (`linkingArticles`) either.
+ * epochs, source), built by the app's own statement builders: no parsing and no reads, so no
+ * other articles' related links either (a read in the write service finds those).
  */
 export function newArticleStatements(db: Db, item: PreparedArticle): Statement[] {
   const articleId = newId()
   const sourceId = newId()
   const { article } = item
+  const sortKey = article.publishedAt ?? new Date().toISOString()
   return [
     ...revisionStatements(
       db,
@@ -24,12 +27,11 @@ export function newArticleStatements(db: Db, item: PreparedArticle): Statement[]
         sourceId,
         fingerprint: item.fingerprint,
         article,
-        sortKey: article.publishedAt ?? new Date().toISOString(),
-        // Found by a read in saveUpload; it only adds epoch bumps for other articles' pages.
-        linkingArticles: [],
+        sortKey,
       },
       undefined,
     ),
+    ...invalidate(db, scopesForArticle(article.slug, [linksOf(article, sortKey)])),
     ...sourceStatements(db, {
       sourceId,
       articleId,

@@ -9,7 +9,7 @@
  *   growth loader. (Miniflare's Node proxy to D1 costs ~10 ms per `prepare()`/`bind()` call.)
  * - `POST /__bench/query`: `{ sql }`, its rows as JSON: counts, without Miniflare's D1 proxy.
  * - `GET /__bench/epoch?scope=` and `GET /__bench/page?scope=&epoch=&variant=`: the two storage
- *   reads a cached page view makes (`scopeEpoch` in D1, `readPage` in KV), each on its own.
+ *   reads a cached page view makes (`readEpoch` in D1, `readPage` in KV), each on its own.
  * - `GET /__bench/bytes?n=`: n bytes of HTML from a constant Blob, no app at all: what sending a
  *   page of that size costs by itself.
  * - `GET /__bench/first-view?slug=&n=`: the four storage operations of a first view and nothing
@@ -17,11 +17,11 @@
  *   in KV under a key of its own): the floor an uncached page view can approach.
  */
 import app from '../src/index'
-import { pageKey, readPage, scopeEpoch, writePage } from '../src/cache/pages'
+import { pageKey, readPage, writePage } from '../src/cache/pages'
+import { readEpoch } from '../src/db/epochs'
 import { articleScope } from '../src/cache/scopes'
 import { articleReadStatement } from '../src/db/article-read'
-import { createDb } from '../src/db/client'
-import type { Statement } from '../src/db/revision-statements'
+import { createDb, type Statement } from '../src/db/client'
 import type { Bindings } from '../src/env'
 import { newArticleStatements } from './article-statements'
 import type { RawStatement } from './merge-inserts'
@@ -60,7 +60,7 @@ async function query(request: Request, env: Bindings): Promise<Response> {
 
 async function epoch(url: URL, env: Bindings): Promise<Response> {
   return new Response(
-    String(await scopeEpoch(createDb(env.DB), url.searchParams.get('scope') ?? '')),
+    String(await readEpoch(createDb(env.DB), url.searchParams.get('scope') ?? '')),
   )
 }
 
@@ -94,7 +94,7 @@ async function firstView(url: URL, env: Bindings): Promise<Response> {
   const slug = url.searchParams.get('slug') ?? ''
   const db = createDb(env.DB)
   const scope = articleScope(slug)
-  const key = pageKey(scope, await scopeEpoch(db, scope), `floor:${crypto.randomUUID()}`)
+  const key = pageKey(scope, await readEpoch(db, scope), `floor:${crypto.randomUUID()}`)
   if (await readPage(env.PAGES, key)) throw new Error('a fresh key was found in KV')
   const { sql, params } = articleReadStatement(db, { slug }).toSQL()
   const rows = await env.DB.prepare(sql)

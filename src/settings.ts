@@ -1,4 +1,5 @@
 import type { Bindings } from './env'
+import type { Site } from './model/site'
 
 /** Every `[vars]` setting, parsed and defaulted once per environment (see wrangler.toml). */
 export interface Settings {
@@ -14,6 +15,8 @@ export interface Settings {
   maxBulkBytes: number
   /** How long an isolate reuses an epoch it read, in ms (0: ask D1 on every view). */
   cacheFreshnessMs: number
+  /** The site as pages see it: its name and origin. */
+  site: Site
 }
 
 export const DEFAULT_SITE_ORIGIN = 'http://127.0.0.1:8787'
@@ -52,9 +55,12 @@ export function settingsOf(env: Bindings): Settings {
   let settings = parsed.get(env)
   if (!settings) {
     const freshness = Number(env.CACHE_FRESHNESS_MS ?? DEFAULTS.cacheFreshnessMs)
+    const siteName = env.SITE_NAME || DEFAULTS.siteName
+    const siteOrigin = parseOrigin(env.SITE_ORIGIN)
     settings = {
-      siteName: env.SITE_NAME || DEFAULTS.siteName,
-      siteOrigin: parseOrigin(env.SITE_ORIGIN),
+      siteName,
+      siteOrigin,
+      site: { name: siteName, origin: siteOrigin },
       maxUploadBytes: positive(env.MAX_UPLOAD_BYTES, DEFAULTS.maxUploadBytes),
       maxBulkItems: positive(env.MAX_BULK_ITEMS, DEFAULTS.maxBulkItems),
       maxBulkBytes: positive(env.MAX_BULK_BYTES, DEFAULTS.maxBulkBytes),
@@ -64,3 +70,6 @@ export function settingsOf(env: Bindings): Settings {
   }
   return settings
 }
+
+/** The site as pages see it: its name and its configured origin, never a request's host. */
+export const siteOf = (env: Bindings): Site => settingsOf(env).site

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import type { BulkOutcome } from '../../src/routes/bulk-ingest'
+import type { BulkOutcome } from '../../src/model/api'
 import { uploadFile } from '../cli/api-client'
 import { collectFiles } from '../cli/files'
 import { mapPool } from '../cli/pool'

@@ -1,5 +1,5 @@
 import { createDb } from '../db/client'
-import { scopeEpoch } from './pages'
+import { readEpoch } from '../db/epochs'
 
 /**
  * Scope epochs this isolate has read from D1, reused for a short window so a hot page costs no
@@ -21,7 +21,7 @@ export async function currentEpoch(
   if (known && Date.now() - known.readAt < freshnessMs) return known.epoch
   const writesBefore = writes
   const readAt = Date.now()
-  const epoch = await scopeEpoch(createDb(d1), scope)
+  const epoch = await readEpoch(createDb(d1), scope)
   if (freshnessMs > 0 && writes === writesBefore) {
     remembered.delete(scope)
     if (remembered.size >= MAX_SCOPES) remembered.delete(remembered.keys().next().value!)

@@ -1,7 +1,3 @@
-import { eq } from 'drizzle-orm'
-import type { Db } from '../db/client'
-import { cacheEpochs } from '../db/schema'
-
 /**
  * Rendered pages in KV. Keys name the render version, the page (its scope and variant) and the
  * epoch of its scope (`v2:page:article:<slug>:html@<epoch>`), so a key's value never changes:
@@ -18,13 +14,19 @@ export interface CachedPage {
   etag: string
 }
 
-export async function scopeEpoch(db: Db, scope: string): Promise<number> {
-  const row = await db
-    .select({ epoch: cacheEpochs.epoch })
-    .from(cacheEpochs)
-    .where(eq(cacheEpochs.scope, scope))
-    .get()
-  return row?.epoch ?? 0
+/** A page the cache can serve: where it belongs, and how to make it when no copy is stored. */
+export interface PageSpec {
+  /** The cache scope whose epoch the key embeds (see scopes.ts). */
+  scope: string
+  /** What distinguishes this page within its scope: format, cursor, query. */
+  variant: string
+  /** Default `text/html; charset=utf-8`. */
+  contentType?: string
+  /**
+   * The page from D1, or null when there is nothing to show (the caller answers 404). A page
+   * given as a string gets a hash of itself as its ETag.
+   */
+  render: () => Promise<string | CachedPage | null>
 }
 
 /** Every key of one page, whatever its epoch: the variant is escaped so it holds no `@`. */

@@ -1,3 +1,5 @@
+import type { ArticleLinks } from '../db/article-state'
+
 /**
  * Cache scopes: each cached page belongs to one scope, and its KV key embeds the scope's epoch.
  * A write bumps the epochs of every scope it touches, in the same D1 batch as the write itself.
@@ -10,14 +12,6 @@ export const authorScope = (slug: string) => `author:${slug}`
 export const tagScope = (slug: string) => `tag:${slug}`
 /** `month` is `YYYY-MM`. */
 export const archiveScope = (month: string) => `archive:${month}`
-
-/** What a change to one article can alter on other pages. */
-export interface ArticleLinks {
-  authorSlugs: readonly string[]
-  tagSlugs: readonly string[]
-  /** The archive month the article is listed under (`YYYY-MM`). */
-  month: string
-}
 
 /**
  * The scopes a change to one article touches: its own page, the site-wide collections, its

@@ -1,15 +1,63 @@
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm'
-import type { ArticleLinks } from '../cache/scopes'
 import { slugify } from '../ingest/slug'
 import type { NormalizedArticle } from '../model/article'
 import type { Db } from './client'
-import { articleAuthors, articles, articleTags, related } from './schema'
+import { articleAuthors, articles, articleTags, related, sources } from './schema'
+
+/** What one article is listed under: a change to it can alter those pages. */
+export interface ArticleLinks {
+  authorSlugs: readonly string[]
+  tagSlugs: readonly string[]
+  /** The archive month the article is listed under (`YYYY-MM`). */
+  month: string
+}
 
 /** What a stored article links to now, and the keys other articles' related headlines match. */
 export interface ArticleState extends ArticleLinks {
   sortKey: string
   keys: string[]
 }
+
+/** The article an identity names, live or deleted, with the hash of its current source. */
+export const currentByIdentity = (db: Db, identity: string) =>
+  db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      revision: articles.revision,
+      fingerprint: articles.fingerprint,
+      deletedAt: articles.deletedAt,
+      sourceSha256: sources.sha256,
+    })
+    .from(articles)
+    .innerJoin(sources, eq(sources.id, articles.sourceId))
+    .where(eq(articles.identity, identity))
+    .get()
+
+/** The live article at a slug: what re-normalizing or deleting it starts from. */
+export const liveBySlug = (db: Db, slug: string) =>
+  db
+    .select({
+      id: articles.id,
+      identity: articles.identity,
+      slug: articles.slug,
+      revision: articles.revision,
+      fingerprint: articles.fingerprint,
+      sourceId: articles.sourceId,
+    })
+    .from(articles)
+    .where(and(eq(articles.slug, slug), isNull(articles.deletedAt)))
+    .get()
+
+export type LiveArticle = NonNullable<Awaited<ReturnType<typeof liveBySlug>>>
+
+/** A source of this article with these bytes, stored by an earlier upload. */
+export const sourceWithHash = (db: Db, articleId: string, sha256: string) =>
+  db
+    .select({ id: sources.id })
+    .from(sources)
+    .where(and(eq(sources.articleId, articleId), eq(sources.sha256, sha256)))
+    .get()
 
 export async function stateOf(db: Db, articleId: string): Promise<ArticleState> {
   const [rows, authorRows, tagRows] = await db.batch([

@@ -1,33 +1,13 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm'
+import { and, asc, desc, eq } from 'drizzle-orm'
+import type { RevisionInfo } from '../model/api'
 import type { SourceFormat } from '../model/article'
+import { liveBySlug } from './article-state'
 import type { Db } from './client'
-import { articles, revisions, sourceChunks, sources } from './schema'
-
-export interface RevisionInfo {
-  revision: number
-  reason: 'upload' | 'renormalize'
-  fingerprint: string
-  createdAt: string
-  source: { format: SourceFormat; contentType: string; contentHash: string; byteLength: number }
-}
-
-const liveArticle = (db: Db, slug: string) =>
-  db
-    .select({
-      id: articles.id,
-      identity: articles.identity,
-      slug: articles.slug,
-      revision: articles.revision,
-      fingerprint: articles.fingerprint,
-      sourceId: articles.sourceId,
-    })
-    .from(articles)
-    .where(and(eq(articles.slug, slug), isNull(articles.deletedAt)))
-    .get()
+import { revisions, sourceChunks, sources } from './schema'
 
 /** Every revision of a live article, newest first; null when there is no such article. */
 export async function listRevisions(db: Db, slug: string): Promise<RevisionInfo[] | null> {
-  const article = await liveArticle(db, slug)
+  const article = await liveBySlug(db, slug)
   if (!article) return null
   const rows = await db
     .select({
@@ -59,24 +39,27 @@ export interface StoredSource {
   bytes: Uint8Array<ArrayBuffer>
 }
 
-/** The original upload behind a revision (default: the current one), byte for byte. */
-export async function getSource(
+/** The original upload behind a live article's revision (default: the current one). */
+export async function getArticleSource(
   db: Db,
   slug: string,
   revision?: number,
 ): Promise<StoredSource | null> {
-  const article = await liveArticle(db, slug)
+  const article = await liveBySlug(db, slug)
   if (!article) return null
-  let sourceId = article.sourceId
-  if (revision !== undefined && revision !== article.revision) {
-    const row = await db
-      .select({ sourceId: revisions.sourceId })
-      .from(revisions)
-      .where(and(eq(revisions.articleId, article.id), eq(revisions.number, revision)))
-      .get()
-    if (!row) return null
-    sourceId = row.sourceId
+  if (revision === undefined || revision === article.revision) {
+    return getSource(db, article.sourceId)
   }
+  const row = await db
+    .select({ sourceId: revisions.sourceId })
+    .from(revisions)
+    .where(and(eq(revisions.articleId, article.id), eq(revisions.number, revision)))
+    .get()
+  return row ? getSource(db, row.sourceId) : null
+}
+
+/** A stored source, byte for byte. */
+export async function getSource(db: Db, sourceId: string): Promise<StoredSource | null> {
   const [meta, chunks] = await db.batch([
     db.select().from(sources).where(eq(sources.id, sourceId)),
     db
@@ -100,12 +83,4 @@ export async function getSource(
     meta: JSON.parse(source.meta) as Record<string, string>,
     bytes,
   }
-}
-
-/** What re-normalizing a live article needs: its current state and its source. */
-export async function getRenormalizeTarget(db: Db, slug: string) {
-  const article = await liveArticle(db, slug)
-  if (!article) return null
-  const source = await getSource(db, slug)
-  return source ? { article, source } : null
 }

@@ -8,6 +8,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
+import { REVISION_REASONS, SOURCE_FORMATS } from '../model/article'
 
 /** Raw bytes without Node's Buffer (the worker runs without nodejs_compat). */
 const bytes = customType<{ data: Uint8Array; driverData: ArrayBuffer | Uint8Array | number[] }>({
@@ -78,7 +79,7 @@ export const sources = sqliteTable(
     articleId: text('article_id')
       .notNull()
       .references(() => articles.id),
-    format: text('format', { enum: ['text', 'json', 'html', 'markdown'] }).notNull(),
+    format: text('format', { enum: SOURCE_FORMATS }).notNull(),
     contentType: text('content_type').notNull(),
     sha256: text('sha256').notNull(),
     byteLength: integer('byte_length').notNull(),
@@ -111,8 +112,8 @@ export const revisions = sqliteTable(
     number: integer('number').notNull(),
     sourceId: text('source_id').notNull(),
     fingerprint: text('fingerprint').notNull(),
-    /** Why this revision exists: a new upload, or a re-parse of a stored source by a newer parser. */
-    reason: text('reason', { enum: ['upload', 'renormalize'] }).notNull(),
+
+    reason: text('reason', { enum: REVISION_REASONS }).notNull(),
     /** The normalized article of this revision, as JSON. */
     snapshot: text('snapshot').notNull(),
     createdAt: timestamp('created_at'),

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { NormalizedArticle } from '../model/article'
-import type { Db } from './client'
-import type { Statement } from './revision-statements'
+import type { Db, Statement } from './client'
 
 /**
  * The FTS5 table created by drizzle/0003_search.sql. Declared here, outside schema.ts, so that

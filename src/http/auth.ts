@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../env'
-import { AppError } from './errors'
+import { AppError } from '../errors'
 
 const challenge = { 'WWW-Authenticate': 'Bearer realm="articles"' }
 

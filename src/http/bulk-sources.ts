@@ -3,34 +3,34 @@ import {
   MaxFileSizeExceededError,
   parseMultipartStream,
 } from '@mjackson/multipart-parser'
-import type { Upload } from '../db/article-write'
-import { AppError } from './errors'
+import type { BulkItem } from '../articles/bulk'
+import { AppError, tooLarge } from '../errors'
 import { CONTENT_TYPES, formatForFile } from './media-type'
 import { ndjsonLines } from './ndjson-lines'
-import { bodyError, tooLarge } from './upload-body'
-
-/** One item of a bulk body: what a single upload would be, or an error of that item alone. */
-export interface BulkItem {
-  /** A file name, when the item came as a file. */
-  name?: string
-  upload: Upload | AppError
-}
+import { bodyError } from './upload-body'
 
 /** A multipart part: a form field, or a file as a bulk item. */
 export type FormPart = { field: string; value: string } | BulkItem
 
-/** Each non-blank line of an NDJSON body is one JSON article. */
+/**
+ * Each non-blank line of an NDJSON body is one JSON article. A body that breaks off is an
+ * AppError (see bodyError), as from multipartParts.
+ */
 export async function* ndjsonItems(
   stream: ReadableStream<Uint8Array>,
   maxItem: number,
 ): AsyncGenerator<BulkItem> {
-  for await (const line of ndjsonLines(stream, maxItem)) {
-    yield {
-      upload:
-        'tooLong' in line
-          ? tooLarge(maxItem, 'The line')
-          : { format: 'json', contentType: CONTENT_TYPES.json, bytes: line.bytes, meta: {} },
+  try {
+    for await (const line of ndjsonLines(stream, maxItem)) {
+      yield {
+        upload:
+          'tooLong' in line
+            ? tooLarge(maxItem, 'The line')
+            : { format: 'json', contentType: CONTENT_TYPES.json, bytes: line.bytes, meta: {} },
+      }
     }
+  } catch (error) {
+    throw bodyError(error)
   }
 }
 
@@ -71,7 +71,7 @@ export async function* multipartParts(
   } catch (error) {
     // A part past the size limit cannot be skipped: the parser stops there.
     if (error instanceof MaxFileSizeExceededError) yield { upload: tooLarge(maxItem, 'A file') }
-    else throw error
+    else throw bodyError(error)
   }
 }
 

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { isStorageUnavailable } from '../db/errors'
 import { IngestError } from '../ingest/errors'
-import { AppError } from './errors'
+import { AppError } from '../errors'
 
 const CODES: Record<number, string> = {
   400: 'bad_request',

@@ -1,5 +1,5 @@
 import type { SourceFormat } from '../model/article'
-import { AppError } from './errors'
+import { AppError } from '../errors'
 
 const FORMATS: Record<string, SourceFormat> = {
   'text/plain': 'text',

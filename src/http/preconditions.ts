@@ -1,14 +1,12 @@
+import type { Precondition } from '../articles/preconditions'
+import { AppError } from '../errors'
 import { sha256Hex } from '../lib/hash'
-import { AppError } from './errors'
 
 /**
- * Lost-update protection. Article JSON carries `ETag: "r<revision>-<hash>"`; a writer that sends
- * it back as `If-Match` (or just `"r<revision>"`) is refused with 412 when someone else wrote in
- * between. `*` means "must exist". The hash is of the JSON itself: its related links can change
- * without a new revision (another article is stored), and If-None-Match must see that.
+ * Article JSON carries `ETag: "r<revision>-<hash>"`; a writer sends it back as `If-Match` (or
+ * just `"r<revision>"`). The hash is of the JSON itself: its related links can change without a
+ * new revision (another article is stored), and If-None-Match must see that.
  */
-export type Precondition = { revision: number } | 'exists' | null
-
 export const articleEtag = async (revision: number, json: string) =>
   `"r${revision}-${(await sha256Hex(json)).slice(0, 16)}"`
 
@@ -25,19 +23,4 @@ export function parseIfMatch(header: string | undefined): Precondition {
     )
   }
   return { revision: Number(match[1]) }
-}
-
-/** Throws 412 unless the live article's current revision satisfies the precondition. */
-export function checkPrecondition(precondition: Precondition, current: number | null): void {
-  if (precondition === null) return
-  if (current === null) {
-    throw new AppError(412, 'precondition_failed', 'If-Match: the article does not exist.')
-  }
-  if (precondition !== 'exists' && precondition.revision !== current) {
-    throw new AppError(
-      412,
-      'precondition_failed',
-      `If-Match: the article is at revision ${current}, not ${precondition.revision}; read it again and retry.`,
-    )
-  }
 }

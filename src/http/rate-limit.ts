@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../env'
 import { bearerToken, tokenMatches } from './auth'
-import { AppError } from './errors'
+import { AppError } from '../errors'
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 

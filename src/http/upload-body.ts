@@ -1,8 +1,5 @@
 import { concatBytes } from '../lib/bytes'
-import { AppError } from './errors'
-
-export const tooLarge = (limit: number, what = 'The upload') =>
-  new AppError(413, 'payload_too_large', `${what} exceeds the limit of ${limit} bytes.`)
+import { AppError, tooLarge } from '../errors'
 
 /**
  * The request body as a stream that never yields more than `limit` bytes: the declared length is

@@ -1,6 +1,6 @@
 import { parseByline } from './byline'
 import { isCaption } from './caption'
-import { tooLarge } from './errors'
+import { overLimit } from './errors'
 import { LIMITS } from './limits'
 import { parseLabel } from './related'
 import { collapseSpaces, normalizeText } from './text-clean'
@@ -41,7 +41,7 @@ export function splitBlocks(text: string): Blocks {
     const parts = perLine || group.length === 1 ? group : splitGroup(group)
     // Not `push(...parts)`: a group of a hundred thousand lines is too many arguments.
     for (const part of parts) blocks.push(part)
-    if (blocks.length > MAX_BLOCKS) throw tooLarge('body', `${MAX_BLOCKS} blocks`)
+    if (blocks.length > MAX_BLOCKS) throw overLimit('body', `${MAX_BLOCKS} blocks`)
   }
   return { title: lines[first] ?? null, blocks }
 }

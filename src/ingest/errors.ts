@@ -14,5 +14,6 @@ export class IngestError extends Error {
 export const invalidField = (field: string, expected: string) =>
   new IngestError(400, 'invalid_field', `${field}: expected ${expected}`)
 
-export const tooLarge = (field: string, limit: string) =>
+/** 422 too_large: a part of an article past one of its bounds (see limits.ts). */
+export const overLimit = (field: string, limit: string) =>
   new IngestError(422, 'too_large', `${field}: at most ${limit} allowed`)

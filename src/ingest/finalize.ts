@@ -1,5 +1,5 @@
 import type { Block, LeadImage, Named, NormalizedArticle, RelatedLink } from '../model/article'
-import { IngestError, tooLarge } from './errors'
+import { IngestError, overLimit } from './errors'
 import { headlineFor, splitTitle } from './kicker'
 import { checkCount, checkSize, LIMITS } from './limits'
 import { normalizePublishedAt, normalizeSourceUrl } from './meta-fields'
@@ -30,7 +30,7 @@ export interface ArticleParts {
 export function finalize(parts: ArticleParts): NormalizedArticle {
   const title = cleanInline(parts.title ?? '')
   if (title === '') throw new IngestError(422, 'missing_title', 'the article has no title')
-  if (title.length > LIMITS.titleChars) throw tooLarge('title', `${LIMITS.titleChars} characters`)
+  if (title.length > LIMITS.titleChars) throw overLimit('title', `${LIMITS.titleChars} characters`)
   const body = parts.body.map(cleanBlock).filter((b) => blockText(b) !== '')
   if (body.length === 0) {
     throw new IngestError(422, 'empty_body', 'the article has no body paragraphs')

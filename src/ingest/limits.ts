@@ -1,5 +1,5 @@
 import type { NormalizedArticle } from '../model/article'
-import { IngestError, tooLarge } from './errors'
+import { IngestError, overLimit } from './errors'
 
 /**
  * Bounds that keep one article's rows and pages a sane size, and keep everything stored readable:
@@ -20,7 +20,7 @@ export const LIMITS = {
 } as const
 
 export function checkCount(field: string, count: number, limit: number): void {
-  if (count > limit) throw tooLarge(field, `${limit} items`)
+  if (count > limit) throw overLimit(field, `${limit} items`)
 }
 
 /** Bytes of a string in UTF-8, without encoding it. */

@@ -1,82 +1,98 @@
-/** The article model shared by every layer. Pure types and constants: no I/O. */
+/**
+ * The article model shared by every layer, as zod schemas: they validate nothing at run time on
+ * the read path, but they are the one definition of each shape. TypeScript types are inferred
+ * from them, /openapi.json is generated from them, and the route tests parse real responses
+ * with them (strictly), so the description cannot drift from what is served.
+ */
+import { z } from 'zod'
 
-export interface Named {
-  name: string
-  slug: string
-}
+export const SOURCE_FORMATS = ['text', 'json', 'html', 'markdown'] as const
+export const sourceFormat = z.enum(SOURCE_FORMATS)
+export type SourceFormat = z.infer<typeof sourceFormat>
+
+/** Why a revision exists: a new upload, or a re-parse of a stored source by a newer parser. */
+export const REVISION_REASONS = ['upload', 'renormalize'] as const
+export const revisionReason = z.enum(REVISION_REASONS)
+export type RevisionReason = z.infer<typeof revisionReason>
+
+const iso = z.string().describe('ISO 8601')
+
+export const named = z.strictObject({ name: z.string(), slug: z.string() })
+export type Named = z.infer<typeof named>
 
 /** Body content as typed blocks. Archive text yields paragraphs; richer formats add the rest. */
-export type Block =
-  | { type: 'paragraph'; text: string }
-  | { type: 'heading'; level: 2 | 3 | 4; text: string }
-  | { type: 'quote'; text: string }
-  | { type: 'list'; ordered: boolean; items: string[] }
+export const block = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('paragraph'), text: z.string() }),
+  z.strictObject({
+    type: z.literal('heading'),
+    level: z.union([z.literal(2), z.literal(3), z.literal(4)]),
+    text: z.string(),
+  }),
+  z.strictObject({ type: z.literal('quote'), text: z.string() }),
+  z.strictObject({ type: z.literal('list'), ordered: z.boolean(), items: z.array(z.string()) }),
+])
+export type Block = z.infer<typeof block>
 
-export interface RelatedLink {
-  title: string
-  /** Absolute URL when the source named one; null for a bare headline. */
-  url: string | null
-}
+export const relatedLink = z.strictObject({
+  title: z.string(),
+  url: z
+    .string()
+    .nullable()
+    .describe('Absolute URL when the source named one, or the page of a stored article'),
+})
+export type RelatedLink = z.infer<typeof relatedLink>
 
-/** What the normalizer makes of one upload, before it is stored. */
-export interface NormalizedArticle {
-  slug: string
-  /** The title as written, kicker included: `PAKISTAN: Islamabad won’t tolerate …`. */
-  title: string
-  /** The title without its kicker. */
-  headline: string
-  kicker: string | null
-  dateline: string | null
-  authors: Named[]
-  body: Block[]
-  related: RelatedLink[]
-  notices: string[]
-  captions: string[]
-  tags: Named[]
-  summary: string
-  wordCount: number
-  /** ISO 8601, or null when the upload does not say. */
-  publishedAt: string | null
-  /** When the source says the article was last changed (HTML pages), ISO 8601. */
-  modifiedAt: string | null
-  sourceUrl: string | null
-  /** The publication the article came from (`Los Angeles Times`), when the source names it. */
-  siteName: string | null
-  /** BCP 47 language tag (`en`, `en-US`), when the source names it. */
-  language: string | null
-  /** The lead image: an absolute http(s) URL and its caption. */
-  image: LeadImage | null
-}
-
-export interface LeadImage {
-  url: string
-  caption: string | null
-}
-
-export type SourceFormat = 'text' | 'json' | 'html' | 'markdown'
-
-/** A stored article as the API and the pages serve it. */
-export interface Article extends Omit<NormalizedArticle, 'sourceUrl'> {
-  id: string
-  url: string
-  readingMinutes: number
-  createdAt: string
-  updatedAt: string
-  revision: number
-  source: { format: SourceFormat; url: string | null; contentHash: string }
-}
+export const leadImage = z.strictObject({
+  url: z.string().describe('Absolute http(s) URL'),
+  caption: z.string().nullable(),
+})
+export type LeadImage = z.infer<typeof leadImage>
 
 /** One row of a listing. */
-export interface ArticleSummary {
-  id: string
-  slug: string
-  url: string
-  title: string
-  headline: string
-  kicker: string | null
-  authors: Named[]
-  summary: string
-  publishedAt: string | null
-  updatedAt: string
-  revision: number
+export const articleSummary = z.strictObject({
+  id: z.string(),
+  slug: z.string(),
+  url: z.string(),
+  title: z.string().describe('As written, kicker included: "PAKISTAN: Islamabad won’t tolerate …"'),
+  headline: z.string().describe('The title without its kicker'),
+  kicker: z.string().nullable(),
+  authors: z.array(named),
+  summary: z.string(),
+  publishedAt: iso.nullable(),
+  updatedAt: iso,
+  revision: z.number().int(),
+})
+export type ArticleSummary = z.infer<typeof articleSummary>
+
+/** A stored article as the API and the pages serve it. */
+export const article = z.strictObject({
+  ...articleSummary.shape,
+  dateline: z.string().nullable(),
+  body: z.array(block),
+  related: z.array(relatedLink),
+  notices: z.array(z.string()),
+  captions: z.array(z.string()),
+  tags: z.array(named),
+  wordCount: z.number().int(),
+  readingMinutes: z.number().int(),
+  modifiedAt: iso.nullable().describe('When the source says the article last changed'),
+  siteName: z.string().nullable().describe('The publication it came from, when the source says'),
+  language: z.string().nullable().describe('BCP 47 tag, when the source says'),
+  image: leadImage.nullable(),
+  createdAt: iso,
+  source: z.strictObject({
+    format: sourceFormat,
+    url: z.string().nullable(),
+    contentHash: z.string().describe('SHA-256 of the original upload, hex'),
+  }),
+})
+export type Article = z.infer<typeof article>
+
+/** What the normalizer makes of one upload, before it is stored. */
+export type NormalizedArticle = Omit<
+  Article,
+  'id' | 'url' | 'readingMinutes' | 'createdAt' | 'updatedAt' | 'revision' | 'source'
+> & {
+  /** The canonical URL the upload named: what makes two uploads the same article. */
+  sourceUrl: string | null
 }

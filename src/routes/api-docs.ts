@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../env'
 import { renderDocsPage, type DocsOperation } from '../views/docs-page'
 import { OPERATIONS, openApiDocument } from './openapi-spec'
-import { siteOf } from './site'
+import { siteOf } from '../settings'
 import { settingsOf } from '../settings'
 
 const typeOf = (schema: Record<string, unknown>): string =>
@@ -47,5 +47,5 @@ export const apiDocs = new Hono<AppEnv>()
         })),
       }
     })
-    return c.html(renderDocsPage(siteOf(c), operations))
+    return c.html(renderDocsPage(siteOf(c.env), operations))
   })

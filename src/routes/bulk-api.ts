@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
+import { storeItems, type BulkItem } from '../articles/bulk'
 import { createDb } from '../db/client'
 import type { AppEnv } from '../env'
 import { requireToken } from '../http/auth'
-import { multipartBoundary, multipartItems, ndjsonItems, type BulkItem } from '../http/bulk-sources'
-import { AppError } from '../http/errors'
+import { multipartBoundary, multipartItems, ndjsonItems } from '../http/bulk-sources'
+import { AppError } from '../errors'
 import { requireUtf8 } from '../http/media-type'
 import { uploadStream } from '../http/upload-body'
 import { settingsOf } from '../settings'
-import { ingestItems } from './bulk-ingest'
 
 /** Many articles in one request: NDJSON lines or multipart files, each stored on its own. */
 export const bulkApi = new Hono<AppEnv>().post('/', requireToken, async (c) => {
@@ -30,7 +30,7 @@ export const bulkApi = new Hono<AppEnv>().post('/', requireToken, async (c) => {
       'Bulk uploads are application/x-ndjson (one JSON article a line) or multipart/form-data (files).',
     )
   }
-  const outcome = await ingestItems(createDb(c.env.DB), items, settings.maxBulkItems)
+  const outcome = await storeItems(createDb(c.env.DB), items, settings.maxBulkItems)
   if (outcome.items.length === 0) {
     throw new AppError(422, 'empty_bulk', 'The bulk upload holds no items.')
   }

@@ -8,7 +8,7 @@ import {
   slugParam,
   sourceQuery,
   uploadQuery,
-} from './validation'
+} from '../http/validation'
 
 type Schema = z.ZodType
 type Method = 'get' | 'post' | 'delete'

@@ -1,27 +1,17 @@
 import { Hono } from 'hono'
-import { INDEX_SCOPE } from '../cache/scopes'
+import { sitemapPage, sitemapPart } from '../articles/listings'
 import { createDb } from '../db/client'
-import { countLiveArticles, sitemapEntries } from '../db/listing-read'
 import type { AppEnv } from '../env'
-import { notFound } from '../http/errors'
-import {
-  renderRobotsTxt,
-  renderSitemap,
-  renderSitemapIndex,
-  SITEMAP_PAGE_SIZE,
-  sitemapPageCount,
-  sitemapPath,
-} from '../views/feeds'
-import { serveCachedPage } from './cached-page'
-import { siteOf } from './site'
+import { notFound } from '../errors'
+import { serveCachedPage } from '../http/cached-page'
+import { siteOf } from '../settings'
+import { renderRobotsTxt } from '../views/feeds'
 import { ICON_SVG } from '../views/layout'
 
-const XML = 'application/xml; charset=utf-8'
-
 /**
- * /sitemap.xml lists every article, or past 50,000 of them becomes an index of /sitemaps/<n>.xml
- * pages; /robots.txt points crawlers at it. /favicon.ico is the pages' own icon, for what asks
- * for it by that name (feed readers, bookmarks, browsers on other documents such as the feeds).
+ * /sitemap.xml (an index of /sitemaps/<n>.xml pages past 50,000 articles) and /robots.txt, which
+ * points crawlers at it. /favicon.ico is the pages' own icon, for what asks for it by that name
+ * (feed readers, bookmarks, browsers on other documents such as the feeds).
  */
 export const siteFiles = new Hono<AppEnv>()
   .get('/favicon.ico', (c) =>
@@ -30,39 +20,15 @@ export const siteFiles = new Hono<AppEnv>()
       'Cache-Control': 'public, max-age=86400',
     }),
   )
-  .get('/robots.txt', (c) => c.text(renderRobotsTxt(siteOf(c))))
+  .get('/robots.txt', (c) => c.text(renderRobotsTxt(siteOf(c.env))))
   .get('/sitemap.xml', async (c) => {
-    const response = await serveCachedPage(c, {
-      scope: INDEX_SCOPE,
-      variant: 'sitemap',
-      contentType: XML,
-      render: async () => {
-        const db = createDb(c.env.DB)
-        const total = await countLiveArticles(db)
-        if (total <= SITEMAP_PAGE_SIZE) {
-          const urls = await sitemapEntries(db, 1, SITEMAP_PAGE_SIZE)
-          return renderSitemap([{ path: '/', lastmod: null }, ...urls], siteOf(c))
-        }
-        const pages = Array.from({ length: sitemapPageCount(total) }, (_, i) => ({
-          path: sitemapPath(i + 1),
-          lastmod: null,
-        }))
-        return renderSitemapIndex(pages, siteOf(c))
-      },
-    })
+    const response = await serveCachedPage(c, sitemapPage(createDb(c.env.DB), siteOf(c.env)))
     return response ?? c.notFound()
   })
   .get('/sitemaps/:file{[0-9]{1,6}\\.xml}', async (c) => {
-    const page = Number.parseInt(c.req.param('file'), 10)
-    const response = await serveCachedPage(c, {
-      scope: INDEX_SCOPE,
-      variant: `sitemap:${page}`,
-      contentType: XML,
-      render: async () => {
-        const urls = await sitemapEntries(createDb(c.env.DB), page, SITEMAP_PAGE_SIZE)
-        return page >= 1 && urls.length > 0 ? renderSitemap(urls, siteOf(c)) : null
-      },
-    })
+    const part = Number.parseInt(c.req.param('file'), 10)
+    const spec = sitemapPart(createDb(c.env.DB), siteOf(c.env), part)
+    const response = await serveCachedPage(c, spec)
     if (!response) throw notFound('sitemap page')
     return response
   })

@@ -1,17 +1,16 @@
 import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { storeItems, type BulkItem } from '../articles/bulk'
 import { createDb } from '../db/client'
 import type { AppEnv } from '../env'
 import { tokenMatches } from '../http/auth'
-import { multipartBoundary, multipartParts, type BulkItem } from '../http/bulk-sources'
-import { AppError } from '../http/errors'
+import { multipartBoundary, multipartParts } from '../http/bulk-sources'
+import { AppError } from '../errors'
 import { CONTENT_TYPES } from '../http/media-type'
 import { uploadStream } from '../http/upload-body'
-import { settingsOf } from '../settings'
+import { settingsOf, siteOf } from '../settings'
 import type { SourceFormat } from '../model/article'
 import { renderUploadPage } from '../views/upload-page'
-import { ingestItems } from './bulk-ingest'
-import { siteOf } from './site'
 
 const unauthorized = () =>
   new AppError(401, 'unauthorized', 'The ingest token is missing or not valid.', {
@@ -21,9 +20,9 @@ const unauthorized = () =>
 const isFormat = (value: string): value is SourceFormat => value in CONTENT_TYPES
 
 export const uploadPage = new Hono<AppEnv>()
-  .get('/', (c) => c.html(renderUploadPage(siteOf(c))))
+  .get('/', (c) => c.html(renderUploadPage(siteOf(c.env))))
   .post('/', async (c) => {
-    const site = siteOf(c)
+    const site = siteOf(c.env)
     const expected = c.env.INGEST_TOKEN
     try {
       if (!expected)
@@ -42,7 +41,7 @@ export const uploadPage = new Hono<AppEnv>()
         multipartBoundary(contentType),
         settings.maxUploadBytes,
       )
-      const outcome = await ingestItems(
+      const outcome = await storeItems(
         createDb(c.env.DB),
         authorizedItems(parts, expected),
         settings.maxBulkItems,

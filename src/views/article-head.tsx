@@ -1,7 +1,7 @@
 import type { Article } from '../model/article'
 import { JsonLd } from './json-ld'
 import { absoluteUrl, articleApiPath, authorPath } from './paths'
-import type { Site } from './site'
+import type { Site } from '../model/site'
 
 /** schema.org NewsArticle; JSON.stringify drops the fields left undefined. */
 export function newsArticle(article: Article, site: Site) {

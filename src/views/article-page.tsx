@@ -5,7 +5,7 @@ import { Byline, PublishedDate } from './byline'
 import { formatDate } from './format'
 import { Layout, renderDocument } from './layout'
 import { safeHref, tagPath } from './paths'
-import type { Site } from './site'
+import type { Site } from '../model/site'
 
 /** The kicker links to its tag: the normalizer makes it the first tag, but match it by name. */
 function Kicker({ kicker, tags }: { kicker: string | null; tags: Named[] }) {

@@ -1,5 +1,5 @@
 import { Layout, renderDocument } from './layout'
-import type { Site } from './site'
+import type { Site } from '../model/site'
 
 /** The parts of one OpenAPI operation the reference page shows. */
 export interface DocsOperation {

@@ -1,5 +1,5 @@
 import { Layout, renderDocument } from './layout'
-import type { Site } from './site'
+import type { Site } from '../model/site'
 
 const REASONS: Record<number, string> = {
   400: 'Bad request',

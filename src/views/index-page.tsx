@@ -1,7 +1,7 @@
 import type { ArticleSummary } from '../model/article'
 import { Byline, PublishedDate } from './byline'
 import { Layout, renderDocument } from './layout'
-import type { Site } from './site'
+import type { Site } from '../model/site'
 
 export interface IndexPageOptions {
   /** The h1, e.g. an author's or a tag's name; the front page leaves it out. */

@@ -2,7 +2,7 @@ import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import { absoluteUrl } from './paths'
-import type { Site } from './site'
+import type { Site } from '../model/site'
 import { STYLES } from './styles'
 
 /** The site's icon: a red square with three lines of text. */

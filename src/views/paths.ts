@@ -1,4 +1,4 @@
-import type { Site } from './site'
+import type { Site } from '../model/site'
 
 export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`
 export const authorPath = (slug: string) => `/authors/${encodeURIComponent(slug)}`

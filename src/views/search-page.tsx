@@ -1,13 +1,7 @@
-import type { ArticleSummary } from '../model/article'
+import type { SearchResult } from '../model/api'
 import { Byline, PublishedDate } from './byline'
 import { Layout, renderDocument } from './layout'
-import type { Site } from './site'
-
-export interface SearchResult extends ArticleSummary {
-  /** Plain text; `marks` holds the [start, end) ranges of the matched words. */
-  snippet: string
-  marks: [number, number][]
-}
+import type { Site } from '../model/site'
 
 export interface SearchPageProps {
   query: string

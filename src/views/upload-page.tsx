@@ -1,5 +1,5 @@
 import { Layout, renderDocument } from './layout'
-import type { Site } from './site'
+import type { Site } from '../model/site'
 
 /** One row of the results table. */
 export interface UploadRow {

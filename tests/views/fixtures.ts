@@ -1,5 +1,5 @@
 import type { Article } from '../../src/model/article'
-import type { Site } from '../../src/views/site'
+import type { Site } from '../../src/model/site'
 
 export const site: Site = { name: 'Edge Articles', origin: 'http://127.0.0.1:8787' }
 

@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2'
-import { tooLarge } from '../errors'
+import { overLimit } from '../errors'
 import { addMeta, appendText, element, isHidden } from './elements'
 
 /** A slim element: what extraction needs, built straight from htmlparser2's events. */
@@ -70,7 +70,7 @@ export function parsePage(html: string): Page {
   const parser = new Parser({
     onopentag(tag, attrs) {
       order++
-      if (frames.length >= MAX_OPEN) throw tooLarge('nesting', `${MAX_OPEN} levels of elements`)
+      if (frames.length >= MAX_OPEN) throw overLimit('nesting', `${MAX_OPEN} levels of elements`)
       if (tag === 'meta') addMeta(page.metas, attrs)
       else if (tag === 'link' && /\bcanonical\b/i.test(attrs.rel ?? ''))
         page.canonical ??= attrs.href ?? null

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, parseDocument, visit, type Document } from 'yaml'
-import { IngestError, tooLarge } from '../errors'
+import { IngestError, overLimit } from '../errors'
 
 // Front matter is metadata: this is plenty, and keeps yaml's work on any of it small.
 export const MAX_FRONT_MATTER_CHARS = 65_536
@@ -35,7 +35,7 @@ export function splitFrontMatter(text: string): Source {
 /** The front matter as a plain object: an empty one for empty front matter. */
 export function readFrontMatter(yaml: string): Record<string, unknown> {
   if (yaml.length > MAX_FRONT_MATTER_CHARS) {
-    throw tooLarge('front matter', `${MAX_FRONT_MATTER_CHARS} characters`)
+    throw overLimit('front matter', `${MAX_FRONT_MATTER_CHARS} characters`)
   }
   checkNesting(yaml)
   // yaml's own duplicate-key check compares each key with every other: top-level keys are checked

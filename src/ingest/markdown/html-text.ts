@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2'
-import { tooLarge } from '../errors'
+import { overLimit } from '../errors'
 
 // htmlparser2 keeps open elements in an array it shifts and searches from the front: thousands
 // of unclosed tags cost it quadratic time. Markdown's HTML blocks have nowhere near this many.
@@ -23,7 +23,7 @@ export interface HtmlText {
  */
 export function htmlText(html: string): HtmlText {
   if (html.split('<', MAX_HTML_TAGS + 2).length > MAX_HTML_TAGS + 1) {
-    throw tooLarge('HTML block', `${MAX_HTML_TAGS} tags`)
+    throw overLimit('HTML block', `${MAX_HTML_TAGS} tags`)
   }
   const out: HtmlText = { paragraphs: [], captions: [] }
   let text = ''

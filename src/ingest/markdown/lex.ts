@@ -1,5 +1,5 @@
 import { getDefaults, Lexer, type Token } from 'marked'
-import { tooLarge } from '../errors'
+import { overLimit } from '../errors'
 import { costly, plainLexer } from './inline-cost'
 
 /**
@@ -44,11 +44,11 @@ function checkContainers(text: string): void {
     const prefix = PREFIX.exec(line)?.[0] ?? ''
     const quotes = prefix.split('>').length - 1
     if (quotes < previous && ++lazy > MAX_LAZY_RUNS) {
-      throw tooLarge('body', `${MAX_LAZY_RUNS} lazy continuation lines in one block quote`)
+      throw overLimit('body', `${MAX_LAZY_RUNS} lazy continuation lines in one block quote`)
     }
     previous = quotes
     if (depth(prefix, quotes) > MAX_NESTING && !THEMATIC_BREAK.test(line)) {
-      throw tooLarge('body', `${MAX_NESTING} levels of nested lists and block quotes`)
+      throw overLimit('body', `${MAX_NESTING} levels of nested lists and block quotes`)
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { Article } from '../../model/article'
 import { absoluteUrl } from '../paths'
-import type { Site } from '../site'
+import type { Site } from '../../model/site'
 import { bodyHtml } from './body'
 import { feedEntry, feedUpdated, languageTag, type FeedEntry, type FeedInfo } from './feed-info'
 import { el, xmlDocument, type Markup } from './xml'

@@ -1,6 +1,6 @@
 import type { Article } from '../../model/article'
 import { absoluteUrl, authorPath } from '../paths'
-import type { Site } from '../site'
+import type { Site } from '../../model/site'
 import { newest, rfc3339 } from './dates'
 
 /** One feed document: the site's, an author's or a tag's; Atom and JSON Feed read the same. */

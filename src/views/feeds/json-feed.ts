@@ -1,6 +1,6 @@
 import type { Article } from '../../model/article'
 import { absoluteUrl, safeHref } from '../paths'
-import type { Site } from '../site'
+import type { Site } from '../../model/site'
 import { bodyHtml, bodyText } from './body'
 import { feedEntry, languageTag, type FeedInfo } from './feed-info'
 import { stripIllegalXml } from './xml'

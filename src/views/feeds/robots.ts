@@ -1,5 +1,5 @@
 import { absoluteUrl } from '../paths'
-import type { Site } from '../site'
+import type { Site } from '../../model/site'
 
 /** Crawl everything but the API and the upload form; point crawlers at the sitemap index. */
 export function renderRobotsTxt(site: Site): string {

@@ -1,5 +1,5 @@
 import { absoluteUrl } from '../paths'
-import type { Site } from '../site'
+import type { Site } from '../../model/site'
 import { rfc3339 } from './dates'
 import { el, xmlDocument, type Markup } from './xml'
 

@@ -1,10 +1,8 @@
-import type { Context } from 'hono'
 import { archiveScope, authorScope, INDEX_SCOPE, tagScope } from '../cache/scopes'
-import { createDb } from '../db/client'
+import type { Db } from '../db/client'
 import { getAuthor, getTag, type ListFilter } from '../db/listing-read'
-import type { AppEnv } from '../env'
+import { isSlug } from '../model/slug'
 import { formatMonth } from '../views/format'
-import { SLUG_PATTERN } from './validation'
 
 /** A listing: the whole site, one author's or one tag's articles, or one month's. */
 export interface Collection {
@@ -19,10 +17,12 @@ export interface Collection {
 
 export const SITE: Collection = { scope: INDEX_SCOPE, basePath: '/', filter: null }
 
-/** The collection a path names, or null when it names nothing that exists. */
+export type CollectionKind = 'authors' | 'tags' | 'archive'
+
+/** The collection a path names (`alex-rodriguez`, `2011/09`), or null when it names nothing. */
 export async function findCollection(
-  c: Context<AppEnv>,
-  kind: 'authors' | 'tags' | 'archive',
+  db: Db,
+  kind: CollectionKind,
   key: string,
 ): Promise<Collection | null> {
   if (kind === 'archive') {
@@ -38,8 +38,7 @@ export async function findCollection(
       subject: { month: value },
     }
   }
-  if (!SLUG_PATTERN.test(key) || key.length > 120) return null
-  const db = createDb(c.env.DB)
+  if (!isSlug(key)) return null
   const found = kind === 'authors' ? await getAuthor(db, key) : await getTag(db, key)
   if (!found) return null
   const named = { name: found.name, slug: found.slug }

@@ -1,26 +1,20 @@
 import type { Context } from 'hono'
 import { currentEpoch } from '../cache/epochs'
 import { recallPage, rememberPage, type MemoryPage } from '../cache/memory-pages'
-import { pageKey, readLastPage, readPage, writePage, type CachedPage } from '../cache/pages'
+import {
+  pageKey,
+  readLastPage,
+  readPage,
+  writePage,
+  type CachedPage,
+  type PageSpec,
+} from '../cache/pages'
 import type { AppEnv } from '../env'
-import { secureHeaders, secureResponse } from '../http/security-headers'
+import { secureHeaders, secureResponse } from './security-headers'
 import { sha256Hex } from '../lib/hash'
 import { settingsOf } from '../settings'
 
 export const HTML = 'text/html; charset=utf-8'
-
-export interface CachedPageSpec {
-  /** The cache scope whose epoch the key embeds (see src/cache/scopes.ts). */
-  scope: string
-  /** What distinguishes this page within its scope: format, cursor, query. */
-  variant: string
-  contentType?: string
-  /**
-   * The page from D1, or null when there is nothing to show (the caller answers 404). A page
-   * given as a string gets a hash of itself as its ETag.
-   */
-  render: () => Promise<string | CachedPage | null>
-}
 
 /**
  * Serves a page from this isolate's memory or KV, or renders it (from D1) and stores it for the
@@ -29,7 +23,7 @@ export interface CachedPageSpec {
  */
 export async function serveCachedPage(
   c: Context<AppEnv>,
-  { scope, variant, contentType = HTML, render }: CachedPageSpec,
+  { scope, variant, contentType = HTML, render }: PageSpec,
 ): Promise<Response | null> {
   const freshnessMs = settingsOf(c.env).cacheFreshnessMs
   const inMemory = freshnessMs > 0

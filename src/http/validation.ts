@@ -1,13 +1,8 @@
 import { zValidator } from '@hono/zod-validator'
 import type { ValidationTargets } from 'hono'
 import { z } from 'zod'
-import { AppError, notFound } from '../http/errors'
-
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-const MAX_SLUG = 120
-
-/** What slugParam checks, without building a zod result: the page routes ask on every view. */
-export const isSlug = (slug: string) => slug.length <= MAX_SLUG && SLUG_PATTERN.test(slug)
+import { AppError, notFound } from '../errors'
+import { MAX_SLUG, SLUG_PATTERN } from '../model/slug'
 
 /** Route params and queries are validated here; a failure is a 400 in the one error shape. */
 export const validate = <Target extends keyof ValidationTargets, T extends z.ZodType>(

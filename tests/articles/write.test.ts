@@ -1,9 +1,8 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import seed from '../../seeds/pakistan-islamabad-wont-tolerate-us-boots.txt?raw'
-import { saveUpload } from '../../src/db/article-write'
+import { storeUpload } from '../../src/articles/write'
 import { createDb } from '../../src/db/client'
-import { normalizeUpload } from '../../src/ingest'
 import { storageSnapshot, upload } from '../helpers'
 
 const bytes = new TextEncoder().encode(seed)
@@ -46,8 +45,7 @@ function racedOnce(d1: D1Database): D1Database {
 describe('one article is one atomic batch', () => {
   it('writes nothing when the last statement of the batch fails', async () => {
     const before = await storageSnapshot()
-    const article = normalizeUpload({ format: 'text', text: seed }, {})
-    await expect(saveUpload(createDb(failingLast(env.DB)), article, textUpload)).rejects.toThrow(
+    await expect(storeUpload(createDb(failingLast(env.DB)), textUpload)).rejects.toThrow(
       /no such table/,
     )
     expect(await storageSnapshot()).toEqual(before)
@@ -82,10 +80,9 @@ describe('one article is one atomic batch', () => {
 
   it('retries from a fresh read when a writer in another isolate wins the race', async () => {
     const text = seed.replace('PAKISTAN: Islamabad', 'PAKISTAN: Rawalpindi')
-    const article = normalizeUpload({ format: 'text', text }, {})
     const before = await storageSnapshot()
     const bytes = new TextEncoder().encode(text)
-    const result = await saveUpload(createDb(racedOnce(env.DB)), article, { ...textUpload, bytes })
+    const result = await storeUpload(createDb(racedOnce(env.DB)), { ...textUpload, bytes })
     expect(result).toEqual({
       status: 'unchanged',
       slug: 'pakistan-rawalpindi-wont-tolerate-us-boots-on-the-ground',

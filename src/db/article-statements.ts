@@ -1,10 +1,9 @@
-import { and, eq } from 'drizzle-orm'
-import type { BatchItem } from 'drizzle-orm/batch'
-import { invalidate } from '../cache/invalidate'
-import { scopesForArticle, type ArticleLinks } from '../cache/scopes'
-import type { Block, NormalizedArticle, SourceFormat } from '../model/article'
-import type { Db } from './client'
+import { and, eq, isNull } from 'drizzle-orm'
 import { slugify } from '../ingest/slug'
+import type { Block, NormalizedArticle, RevisionReason } from '../model/article'
+import type { Upload } from '../model/upload'
+import type { ArticleLinks } from './article-state'
+import type { Db, Statement } from './client'
 import { chunkRows, SOURCE_CHUNK_BYTES } from './limits'
 import { addToSearch, removeFromSearch } from './search-index'
 import {
@@ -21,38 +20,33 @@ import {
   tags,
 } from './schema'
 
-export type Statement = BatchItem<'sqlite'>
-
-/** An original upload, kept byte for byte. */
-export interface Upload {
-  format: SourceFormat
-  contentType: string
-  bytes: Uint8Array
-  /** Upload parameters that shaped normalization (query string), kept to re-normalize later. */
-  meta: Record<string, string>
-}
-
 export interface NewRevision {
   articleId: string
   identity: string
   slug: string
   revision: number
-  reason: 'upload' | 'renormalize'
+  reason: RevisionReason
   sourceId: string
   fingerprint: string
   article: NormalizedArticle
   /** publishedAt, else the first upload time: the order of listings and the archive month. */
   sortKey: string
-  /** Slugs of other articles whose related headlines match this one, before or after the change. */
-  linkingArticles: string[]
 }
 
 /** The state being replaced, when the article exists: its revision and what it linked to. */
 export type PreviousState = { revision: number } & ArticleLinks
 
+/** What a revision links to: the pages a change to it can alter (see cache/scopes.ts). */
+export const linksOf = (article: NormalizedArticle, sortKey: string): ArticleLinks => ({
+  authorSlugs: article.authors.map((a) => a.slug),
+  tagSlugs: article.tags.map((t) => t.slug),
+  month: sortKey.slice(0, 7),
+})
+
 /**
  * Every statement of one revision: the article row, its child rows (replaced whole), the revision
- * snapshot and the cache invalidation. Multi-row inserts are chunked under D1's parameter limit.
+ * snapshot and the search index. Multi-row inserts are chunked under D1's parameter limit. The
+ * caller adds the cache invalidation to the same batch.
  */
 export function revisionStatements(
   db: Db,
@@ -60,11 +54,6 @@ export function revisionStatements(
   previous: PreviousState | undefined,
 ): Statement[] {
   const { articleId, article } = next
-  const links = {
-    authorSlugs: article.authors.map((a) => a.slug),
-    tagSlugs: article.tags.map((t) => t.slug),
-    month: next.sortKey.slice(0, 7),
-  }
   const rows = childRows(articleId, article)
   return [
     articleRow(db, next, previous),
@@ -90,10 +79,24 @@ export function revisionStatements(
     }),
     removeFromSearch(db, articleId),
     addToSearch(db, articleId, article),
-    ...invalidate(
-      db,
-      scopesForArticle(next.slug, previous ? [links, previous] : [links], next.linkingArticles),
-    ),
+  ]
+}
+
+/** Soft delete of a live article at a revision: its revisions and sources stay. */
+export function deleteStatements(db: Db, articleId: string, revision: number): Statement[] {
+  return [
+    db
+      .update(articles)
+      .set({ deletedAt: new Date().toISOString() })
+      .where(
+        and(
+          eq(articles.id, articleId),
+          eq(articles.revision, revision),
+          isNull(articles.deletedAt),
+        ),
+      )
+      .returning({ id: articles.id }),
+    removeFromSearch(db, articleId),
   ]
 }
 

@@ -1,0 +1,133 @@
+import type { PageSpec } from '../cache/pages'
+import { INDEX_SCOPE } from '../cache/scopes'
+import { getArticlesByIds } from '../db/article-read'
+import type { Db } from '../db/client'
+import { encodeCursor } from '../db/cursor'
+import { countLiveArticles, listArticles, sitemapEntries } from '../db/listing-read'
+import type { Site } from '../model/site'
+import {
+  renderAtomFeed,
+  renderJsonFeed,
+  renderSitemap,
+  renderSitemapIndex,
+  SITEMAP_PAGE_SIZE,
+  sitemapPageCount,
+  sitemapPath,
+} from '../views/feeds'
+import { renderIndexPage } from '../views/index-page'
+import { feedPath, type Collection } from './collections'
+import { parseListCursor } from './cursors'
+
+/** The read service for listings: pages, JSON, feeds and the sitemap of each collection. */
+
+export const PAGE_SIZE = 20
+const FEED_SIZE = 20
+/** Feeds with no entries still need an `updated` date; a fixed one keeps them cacheable. */
+const EMPTY_FEED_UPDATED = '2000-01-01T00:00:00.000Z'
+const XML = 'application/xml; charset=utf-8'
+
+async function page(db: Db, collection: Collection, limit: number, cursor?: string) {
+  const { items, next } = await listArticles(db, {
+    limit,
+    cursor: parseListCursor(cursor),
+    filter: collection.filter,
+  })
+  return { items, nextCursor: next && encodeCursor(next) }
+}
+
+/** A page of a collection as the API answers it. */
+export async function listingJson(db: Db, collection: Collection, limit: number, cursor?: string) {
+  return { ...collection.subject, ...(await page(db, collection, limit, cursor)) }
+}
+
+/** A collection's HTML page; `cursor` is checked before anything is read. */
+export function listingPage(
+  db: Db,
+  collection: Collection,
+  site: Site,
+  cursor: string | undefined,
+): PageSpec {
+  parseListCursor(cursor)
+  return {
+    scope: collection.scope,
+    variant: `html:${cursor ?? ''}`,
+    render: async () => {
+      const { items, nextCursor } = await page(db, collection, PAGE_SIZE, cursor)
+      return renderIndexPage(items, nextCursor, site, {
+        heading: collection.heading,
+        basePath: collection.basePath,
+        cursor,
+      })
+    },
+  }
+}
+
+/** A collection's Atom or JSON Feed: its newest articles, whole. */
+export function feedPage(
+  db: Db,
+  collection: Collection,
+  site: Site,
+  format: 'xml' | 'json',
+): PageSpec {
+  return {
+    scope: collection.scope,
+    variant: `feed.${format}`,
+    contentType:
+      format === 'xml'
+        ? 'application/atom+xml; charset=utf-8'
+        : 'application/feed+json; charset=utf-8',
+    render: async () => {
+      const { items } = await listArticles(db, {
+        limit: FEED_SIZE,
+        cursor: null,
+        filter: collection.filter,
+      })
+      const entries = await getArticlesByIds(
+        db,
+        items.map((i) => i.id),
+      )
+      const info = {
+        title: collection.heading ? `${collection.heading} | ${site.name}` : site.name,
+        path: feedPath(collection, format),
+        htmlPath: collection.basePath,
+        updatedFallback: EMPTY_FEED_UPDATED,
+      }
+      return format === 'xml'
+        ? renderAtomFeed(info, entries, site)
+        : renderJsonFeed(info, entries, site)
+    },
+  }
+}
+
+/**
+ * /sitemap.xml lists every article, or past 50,000 of them becomes an index of /sitemaps/<n>.xml
+ * pages.
+ */
+export const sitemapPage = (db: Db, site: Site): PageSpec => ({
+  scope: INDEX_SCOPE,
+  variant: 'sitemap',
+  contentType: XML,
+  render: async () => {
+    const total = await countLiveArticles(db)
+    if (total <= SITEMAP_PAGE_SIZE) {
+      const urls = await sitemapEntries(db, 1, SITEMAP_PAGE_SIZE)
+      return renderSitemap([{ path: '/', lastmod: null }, ...urls], site)
+    }
+    const pages = Array.from({ length: sitemapPageCount(total) }, (_, i) => ({
+      path: sitemapPath(i + 1),
+      lastmod: null,
+    }))
+    return renderSitemapIndex(pages, site)
+  },
+})
+
+/** One page of a sitemap index; null past the last. */
+export const sitemapPart = (db: Db, site: Site, part: number): PageSpec => ({
+  scope: INDEX_SCOPE,
+  variant: `sitemap:${part}`,
+  contentType: XML,
+  render: async () => {
+    const urls = await sitemapEntries(db, part, SITEMAP_PAGE_SIZE)
+    return part >= 1 && urls.length > 0 ? renderSitemap(urls, site) : null
+  },
+})

@@ -1,0 +1,226 @@
+import { afterInvalidatingCommit, invalidate } from '../cache/invalidate'
+import { scopesForArticle } from '../cache/scopes'
+import {
+  articlesLinkingTo,
+  currentByIdentity,
+  liveBySlug,
+  matchKeys,
+  sourceWithHash,
+  stateOf,
+} from '../db/article-state'
+import {
+  deleteStatements,
+  linksOf,
+  revisionStatements,
+  sourceStatements,
+  type NewRevision,
+  type PreviousState,
+} from '../db/article-statements'
+import { runBatch } from '../db/batch'
+import type { Db, Statement } from '../db/client'
+import { WriteConflict } from '../db/errors'
+import { getSource } from '../db/history-read'
+import { findSlug } from '../db/slugs'
+import { AppError } from '../errors'
+import { decodeUtf8, normalizeUpload } from '../ingest'
+import { newId, sha256Hex } from '../lib/hash'
+import { KeyedQueue } from '../lib/keyed-queue'
+import type { SaveStatus } from '../model/api'
+import type { NormalizedArticle } from '../model/article'
+import type { Upload } from '../model/upload'
+import { checkPrecondition, type Precondition } from './preconditions'
+
+/**
+ * The write service: every change to an article (an upload, a bulk item, a re-normalize, a
+ * delete) goes through here. One change is one atomic D1 batch, holding the cache invalidation
+ * for every page the change can alter (cache/invalidate.ts), so no reader is served a page older
+ * than an acknowledged write.
+ */
+
+export interface SaveResult {
+  status: SaveStatus
+  slug: string
+  revision: number
+}
+
+/**
+ * Writers to one article in this isolate take turns, so a burst of edits makes no conflicts.
+ * Writers in other isolates race on the revision key; a loser retries from a fresh read after a
+ * short random pause.
+ */
+const writers = new KeyedQueue()
+const MAX_ATTEMPTS = 50
+const backoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)))
+
+const identityOf = (article: NormalizedArticle) =>
+  article.sourceUrl ? `url:${article.sourceUrl}` : `slug:${article.slug}`
+
+const fingerprintOf = (article: NormalizedArticle) => sha256Hex(JSON.stringify(article))
+
+const lostRace = () =>
+  new AppError(409, 'conflict', 'Another write to this article won the race; retry the request.')
+
+/**
+ * One upload, end to end: decode, normalize, store. A new article, a new revision of an existing
+ * one, or nothing when the same bytes normalize to the same article again.
+ */
+export async function storeUpload(
+  db: Db,
+  upload: Upload,
+  precondition: Precondition = null,
+): Promise<SaveResult> {
+  const article = normalizeUpload(
+    { format: upload.format, text: decodeUtf8(upload.bytes) },
+    upload.meta,
+  )
+  const identity = identityOf(article)
+  const fingerprint = await fingerprintOf(article)
+  const sha256 = await sha256Hex(upload.bytes)
+  return writers.run(identity, () =>
+    saveInTurn(db, { identity, fingerprint, sha256, article, upload }, precondition),
+  )
+}
+
+interface PendingSave {
+  identity: string
+  fingerprint: string
+  sha256: string
+  article: NormalizedArticle
+  upload: Upload
+}
+
+async function saveInTurn(
+  db: Db,
+  { identity, fingerprint, sha256, article, upload }: PendingSave,
+  precondition: Precondition,
+): Promise<SaveResult> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await currentByIdentity(db, identity)
+    const live = current && !current.deletedAt
+    checkPrecondition(precondition, live ? current.revision : null)
+    if (live && current.fingerprint === fingerprint && current.sourceSha256 === sha256) {
+      return { status: 'unchanged', slug: current.slug, revision: current.revision }
+    }
+
+    const articleId = current?.id ?? newId()
+    const slug = current?.slug ?? (await findSlug(db, article.slug))
+    const known = current && (await sourceWithHash(db, articleId, sha256))
+    const sourceId = known?.id ?? newId()
+    const revision = (current?.revision ?? 0) + 1
+    const statements = [
+      ...(await revisionWithInvalidation(
+        db,
+        { articleId, identity, slug, revision, reason: 'upload', sourceId, fingerprint, article },
+        current?.revision,
+      )),
+      // The article row comes first: sources reference it.
+      ...(known ? [] : sourceStatements(db, { sourceId, articleId, sha256, upload })),
+    ]
+    try {
+      await commit(db, statements)
+      return { status: live ? 'updated' : 'created', slug, revision }
+    } catch (error) {
+      if (!(error instanceof WriteConflict)) throw error
+      if (attempt >= MAX_ATTEMPTS) throw lostRace()
+      await backoff(attempt)
+    }
+  }
+}
+
+/**
+ * Re-normalizes a live article from its stored source with today's parsers: a new revision when
+ * their output changed. Null when there is no such article.
+ */
+export async function renormalize(
+  db: Db,
+  slug: string,
+  precondition: Precondition = null,
+): Promise<SaveResult | null> {
+  const current = await liveBySlug(db, slug)
+  if (!current) return null
+  const source = await getSource(db, current.sourceId)
+  if (!source) return null
+  checkPrecondition(precondition, current.revision)
+  const article = normalizeUpload(
+    { format: source.format, text: decodeUtf8(source.bytes) },
+    source.meta,
+  )
+  const fingerprint = await fingerprintOf(article)
+  if (fingerprint === current.fingerprint) {
+    return { status: 'unchanged', slug: current.slug, revision: current.revision }
+  }
+  const revision = current.revision + 1
+  const statements = await revisionWithInvalidation(
+    db,
+    {
+      articleId: current.id,
+      identity: current.identity,
+      slug: current.slug,
+      revision,
+      reason: 'renormalize',
+      sourceId: current.sourceId,
+      fingerprint,
+      article,
+    },
+    current.revision,
+  )
+  try {
+    await commit(db, statements)
+  } catch (error) {
+    throw error instanceof WriteConflict ? lostRace() : error
+  }
+  return { status: 'updated', slug: current.slug, revision }
+}
+
+/** Soft delete: the article stops being served; its revisions and sources stay. */
+export async function deleteArticle(
+  db: Db,
+  slug: string,
+  precondition: Precondition = null,
+): Promise<boolean> {
+  const live = await liveBySlug(db, slug)
+  if (!live) return false
+  checkPrecondition(precondition, live.revision)
+  const state = await stateOf(db, live.id)
+  const linking = await articlesLinkingTo(db, state.keys, live.id)
+  const [updated] = await commit(db, [
+    ...deleteStatements(db, live.id, live.revision),
+    ...invalidate(db, scopesForArticle(slug, [state], linking)),
+  ])
+  return (updated as unknown[]).length > 0
+}
+
+/**
+ * A revision's statements and the invalidation of every page it can alter: its own, the site's,
+ * its author, tag and archive pages before and after, and the pages of other articles whose
+ * related headlines match its old or new title. A new revision without a date keeps its place in
+ * listings.
+ */
+async function revisionWithInvalidation(
+  db: Db,
+  next: Omit<NewRevision, 'sortKey'>,
+  currentRevision: number | undefined,
+): Promise<Statement[]> {
+  const { articleId, article } = next
+  const state = currentRevision === undefined ? undefined : await stateOf(db, articleId)
+  const sortKey = article.publishedAt ?? (state?.sortKey || new Date().toISOString())
+  const linking = await articlesLinkingTo(
+    db,
+    [...matchKeys(article), ...(state?.keys ?? [])],
+    articleId,
+  )
+  const previous: PreviousState | undefined =
+    state && currentRevision !== undefined ? { revision: currentRevision, ...state } : undefined
+  const links = linksOf(article, sortKey)
+  return [
+    ...revisionStatements(db, { ...next, sortKey }, previous),
+    ...invalidate(db, scopesForArticle(next.slug, previous ? [links, previous] : [links], linking)),
+  ]
+}
+
+async function commit(db: Db, statements: Statement[]) {
+  const results = await runBatch(db, statements)
+  afterInvalidatingCommit()
+  return results
+}
