@@ -1,10 +1,8 @@
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
+import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import app from '../src/index'
 import { normalizeUpload } from '../src/ingest'
 import { LIMITS, utf8Length } from '../src/ingest/limits'
-import { auth, get, ORIGIN, storageSnapshot, upload } from './helpers'
-import { call } from './http-table/support'
+import { auth, call, get, storageSnapshot, upload } from './helpers'
 
 // What one article may hold is bounded so that everything stored can be read back: D1 refuses
 // any value over 2,000,000 bytes, and an article is read as one row whose body is one JSON array.
@@ -20,17 +18,12 @@ interface Stored {
 }
 
 /** An upload with a larger body limit than the tests' 1 MiB, as a deployment may configure. */
-async function uploadLarge(text: string) {
-  const ctx = createExecutionContext()
-  const request = new Request(`${ORIGIN}/api/articles`, {
-    method: 'POST',
-    headers: { ...auth, 'Content-Type': markdown.type },
-    body: text,
-  })
-  const res = await app.fetch(request, { ...env, MAX_UPLOAD_BYTES: String(4 << 20) }, ctx)
-  await waitOnExecutionContext(ctx)
-  return res
-}
+const uploadLarge = (text: string) =>
+  call(
+    '/api/articles',
+    { method: 'POST', headers: { ...auth, 'Content-Type': markdown.type }, body: text },
+    { MAX_UPLOAD_BYTES: String(4 << 20) },
+  )
 
 /** `n` characters of three-byte UTF-8 text, each kept as itself in JSON: the costliest kind. */
 const wide = (n: number) => '終電の記録を読む'.repeat(Math.ceil(n / 8)).slice(0, n)
@@ -79,7 +72,7 @@ describe('what one article may hold', () => {
     expect(storedBytes(text)).toBe(LIMITS.storedBytes)
     const res = await uploadLarge(text)
     expect(res.status).toBe(201)
-    const { slug } = (await res.json()) as Stored
+    const { slug } = JSON.parse(res.body) as Stored
     const read = (await (await get(`/api/articles/${slug}`)).json()) as Stored
     expect(read.body).toHaveLength(LIMITS.paragraphs)
     expect(read.body.at(-11)!.text).toMatch(/^(終電の記録を読む)+a+$/)
@@ -97,7 +90,7 @@ describe('what one article may hold', () => {
     const before = await storageSnapshot()
     const res = await uploadLarge(largestPost(1))
     expect(res.status).toBe(422)
-    expect(await res.json()).toEqual({
+    expect(JSON.parse(res.body)).toEqual({
       error: {
         code: 'too_large',
         message: `the article is ${LIMITS.storedBytes + 1} bytes as stored (normalized, as JSON); at most ${LIMITS.storedBytes} allowed`,

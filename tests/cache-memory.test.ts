@@ -1,34 +1,26 @@
-import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test'
+import { env, SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import seed from '../seeds/pakistan-islamabad-wont-tolerate-us-boots.txt?raw'
-import app from '../src/index'
-import { ORIGIN, TOKEN } from './helpers'
+import { call, ORIGIN, TOKEN } from './helpers'
 
 const SLUG = 'pakistan-islamabad-wont-tolerate-us-boots-on-the-ground'
 const PAGE = `${ORIGIN}/articles/${SLUG}`
 const edition = (n: number) => seed.replace('Pakistan on Thursday', `Pakistan on day ${n}`)
 const editionIn = (html: string) => Number(/Pakistan on day (\d+)/.exec(html)?.[1] ?? 0)
 
-/** The app in this isolate, with a freshness window and maybe some bindings replaced. */
-async function call(request: Request, freshnessMs: number, bindings: Partial<Cloudflare.Env> = {}) {
-  const ctx = createExecutionContext()
-  const vars = { CACHE_FRESHNESS_MS: String(freshnessMs) }
-  const res = await app.fetch(request, { ...env, ...vars, ...bindings }, ctx)
-  await waitOnExecutionContext(ctx)
-  return res
-}
-
+/** The page, from the app in this isolate, with a freshness window and maybe bindings replaced. */
 const view = (freshnessMs: number, bindings: Partial<Cloudflare.Env> = {}) =>
-  call(new Request(PAGE), freshnessMs, bindings)
+  call(PAGE, {}, { CACHE_FRESHNESS_MS: String(freshnessMs), ...bindings })
 
 async function write(text: string) {
   const res = await call(
-    new Request(`${ORIGIN}/api/articles`, {
+    '/api/articles',
+    {
       method: 'POST',
       headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain; charset=utf-8' },
       body: text,
-    }),
-    1000,
+    },
+    { CACHE_FRESHNESS_MS: '1000' },
   )
   expect(res.status).toBeLessThan(300)
   return res
@@ -70,29 +62,29 @@ describe('pages kept in the isolate', () => {
   it('serves a page read within the window from memory, asking neither D1 nor KV', async () => {
     await write(edition(1))
     expect((await view(60_000)).headers.get('X-Cache')).toBe('MISS')
-    const first = await (await view(60_000)).text()
+    const first = (await view(60_000)).body
     expect(editionIn(first)).toBe(1)
     // Again and again: the remembered bytes must survive being sent.
     for (let i = 0; i < 3; i++) {
       const hot = await view(60_000, { DB: noD1, PAGES: noKv })
       expect(hot.status).toBe(200)
       expect(hot.headers.get('X-Cache')).toBe('HIT')
-      expect(await hot.text()).toBe(first)
+      expect(hot.body).toBe(first)
     }
     for (let i = 0; i < 3; i++) expect(await (await SELF.fetch(PAGE)).text()).toBe(first)
   })
 
   it('shows a write made in this isolate to the very next view', async () => {
     await write(edition(2))
-    expect(editionIn(await (await view(60_000)).text())).toBe(2)
+    expect(editionIn((await view(60_000)).body)).toBe(2)
     await write(edition(3))
     const next = await view(60_000)
     expect(next.headers.get('X-Cache')).toBe('MISS')
-    expect(editionIn(await next.text())).toBe(3)
+    expect(editionIn(next.body)).toBe(3)
   })
 
   it('never shows a view that starts after a write is acknowledged anything older', async () => {
-    const shown = async () => editionIn(await (await view(60_000)).text())
+    const shown = async () => editionIn((await view(60_000)).body)
     for (let n = 4; n <= 8; n++) {
       // Any write forgets the epochs read: the next view asks D1.
       await write(seed.replace('PAKISTAN: Islamabad', `PAKISTAN: Karachi ${n}`))
@@ -102,14 +94,14 @@ describe('pages kept in the isolate', () => {
       const overlapping = view(60_000, { DB: heldBack(env.DB, gate) })
       await write(edition(n))
       open()
-      expect(editionIn(await (await overlapping).text())).toBeGreaterThanOrEqual(n - 1)
+      expect(editionIn((await overlapping).body)).toBeGreaterThanOrEqual(n - 1)
       expect(await shown()).toBe(n)
     }
   })
 
   it('serves another isolate’s write once the window has passed, or at once with a window of 0', async () => {
     await write(edition(13))
-    expect(editionIn(await (await view(200)).text())).toBe(13)
+    expect(editionIn((await view(200)).body)).toBe(13)
     // Another isolate's write: D1 changes, and this isolate is not told.
     const [from, to] = ['Pakistan on day 13', 'Pakistan on day 14']
     await env.DB.batch([
@@ -119,10 +111,10 @@ describe('pages kept in the isolate', () => {
     await env.DB.prepare('UPDATE cache_epochs SET epoch = epoch + 1 WHERE scope = ?')
       .bind(`article:${SLUG}`)
       .run()
-    expect(editionIn(await (await view(200)).text())).toBe(13)
-    expect(editionIn(await (await view(0)).text())).toBe(14)
+    expect(editionIn((await view(200)).body)).toBe(13)
+    expect(editionIn((await view(0)).body)).toBe(14)
     await write(edition(15))
-    expect(editionIn(await (await view(200)).text())).toBe(15)
+    expect(editionIn((await view(200)).body)).toBe(15)
     await env.DB.prepare('UPDATE cache_epochs SET epoch = epoch + 1 WHERE scope = ?')
       .bind(`article:${SLUG}`)
       .run()

@@ -1,4 +1,5 @@
-import { env, SELF } from 'cloudflare:test'
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test'
+import app from '../src/index'
 
 export const TOKEN = 'test-token'
 export const ORIGIN = 'http://example.test'
@@ -57,8 +58,30 @@ export async function storageSnapshot(): Promise<Record<string, number>> {
   return { ...counts, epochSum: epochs?.n ?? 0, kvKeys: keys.keys.length }
 }
 
-/** Lets waitUntil work (KV page writes) finish before the next request looks. */
-export const settle = () => new Promise((resolve) => setTimeout(resolve, 50))
+/** What came back, read whole: the body as text, so a test can look at it more than once. */
+export interface Answer {
+  status: number
+  headers: Headers
+  body: string
+}
+
+/**
+ * One request through the app, in the test's own ExecutionContext, so its waitUntil work (KV page
+ * writes) has finished before anything looks: no sleeping, no race. `target` is a path on ORIGIN
+ * or an absolute URL; `bindings` replace the test bindings for this request only.
+ */
+export async function call(
+  target: string,
+  init: RequestInit = {},
+  bindings: Partial<Cloudflare.Env> = {},
+): Promise<Answer> {
+  const url = /^https?:\/\//.test(target) ? target : `${ORIGIN}${target}`
+  const ctx = createExecutionContext()
+  const res = await app.request(url, init, { ...env, ...bindings }, ctx)
+  const body = await res.text()
+  await waitOnExecutionContext(ctx)
+  return { status: res.status, headers: res.headers, body }
+}
 
 const unreachable = () => Promise.reject(new Error('D1_ERROR: Network connection lost.'))
 const unreachableStatement = {

@@ -1,8 +1,8 @@
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
+import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
-import app from '../src/index'
+import { call } from './helpers'
 import { SEED } from './http-table/bodies'
-import { call, fillPath, ORIGIN, ROUTES, sample } from './http-table/support'
+import { fillPath, ORIGIN, ROUTES, sample } from './http-table/support'
 
 // The attack: one request per page with a foreign Host made every cached page (sitemap <loc>,
 // Atom <id>, JSON Feed feed_url, canonical links, og:url, JSON-LD) name that host for every
@@ -18,11 +18,8 @@ const PATHS = ROUTES.filter((r) => r.method === 'GET').flatMap((r) =>
 const ACCEPTS = ['text/html', 'application/json', '*/*']
 
 async function fetchAs(origin: string, path: string, accept: string) {
-  const ctx = createExecutionContext()
-  const res = await app.request(`${origin}${path}`, { headers: { Accept: accept } }, env, ctx)
-  const body = await res.text()
-  await waitOnExecutionContext(ctx)
-  return { status: res.status, body, headers: [...res.headers].join('\n') }
+  const res = await call(`${origin}${path}`, { headers: { Accept: accept } })
+  return { status: res.status, body: res.body, headers: [...res.headers].join('\n') }
 }
 
 async function kvValues(): Promise<string[]> {

@@ -1,9 +1,7 @@
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import seed from '../seeds/pakistan-islamabad-wont-tolerate-us-boots.txt?raw'
-import app from '../src/index'
 import { tokenMatches } from '../src/http/auth'
-import { ORIGIN, TOKEN, unreachableD1 } from './helpers'
+import { call, TOKEN, unreachableD1 } from './helpers'
 
 const PRESENTED = 'presented-secret-3f9a1c'
 
@@ -25,21 +23,15 @@ describe('the bearer token', () => {
 
   it('is compared once per write, even when the rate limiter has looked at it first', async () => {
     const compare = vi.spyOn(crypto.subtle, 'timingSafeEqual')
-    const ctx = createExecutionContext()
-    const res = await app.fetch(
-      new Request(`${ORIGIN}/api/articles`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${TOKEN}`,
-          'CF-Connecting-IP': '192.0.2.7',
-          'Content-Type': 'text/plain; charset=utf-8',
-        },
-        body: seed,
-      }),
-      env,
-      ctx,
-    )
-    await waitOnExecutionContext(ctx)
+    const res = await call('/api/articles', {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${TOKEN}`,
+        'CF-Connecting-IP': '192.0.2.7',
+        'Content-Type': 'text/plain; charset=utf-8',
+      },
+      body: seed,
+    })
     expect(res.status).toBe(201)
     expect(compare).toHaveBeenCalledTimes(1)
   })
@@ -95,14 +87,8 @@ describe('the bearer token', () => {
     ]
     const seen: string[] = []
     for (const [path, init, bindings] of requests) {
-      const ctx = createExecutionContext()
-      const res = await app.fetch(
-        new Request(`${ORIGIN}${path}`, init),
-        { ...env, ...bindings },
-        ctx,
-      )
-      await waitOnExecutionContext(ctx)
-      seen.push(`${res.status} ${JSON.stringify([...res.headers])} ${await res.text()}`)
+      const res = await call(path, init, bindings)
+      seen.push(`${res.status} ${JSON.stringify([...res.headers])} ${res.body}`)
     }
     expect(seen.map((s) => s.slice(0, 3))).toEqual(['401', '400', '503', '200', '404', '401'])
     expect(logged.length).toBeGreaterThan(0)

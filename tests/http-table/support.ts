@@ -1,5 +1,6 @@
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
 import app from '../../src/index'
+
+export { call, type Answer } from '../helpers'
 
 export const ORIGIN = 'http://example.test'
 /** The seed's slug: the article every table works on. */
@@ -20,25 +21,6 @@ export function sample(name: string, previous: string): string {
   const value = SAMPLES[`${previous}/:${name}`] ?? SAMPLES[`:${name}`]
   if (value === undefined) throw new Error(`Add a value for /${previous}/:${name} to SAMPLES.`)
   return value
-}
-
-/** What came back, read whole: the body as text, so a case can look at it more than once. */
-export interface Answer {
-  status: number
-  headers: Headers
-  body: string
-}
-
-/**
- * One request through the app, in the test's own ExecutionContext, so its waitUntil work (KV page
- * writes) has finished before the storage is looked at: no sleeping, no race.
- */
-export async function call(path: string, init: RequestInit = {}): Promise<Answer> {
-  const ctx = createExecutionContext()
-  const res = await app.request(`${ORIGIN}${path}`, init, env, ctx)
-  const body = await res.text()
-  await waitOnExecutionContext(ctx)
-  return { status: res.status, headers: res.headers, body }
 }
 
 /** app.routes lists a route once per handler (middleware included): one per method and path. */
