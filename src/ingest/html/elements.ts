@@ -1,4 +1,24 @@
-import type { El } from './tree'
+/** A slim element: what extraction needs, built straight from htmlparser2's events. */
+export interface El {
+  tag: string
+  attrs: Record<string, string>
+  children: Node[]
+  parent: El | null
+  /** Document order of the start and end tags. */
+  start: number
+  end: number
+  /** Whether a block-level element sits anywhere below. */
+  hasBlock: boolean
+  /** Whether an `<img>` sits anywhere below. */
+  hasImage: boolean
+  /** Class and id, lowercased. */
+  names: string
+  /** Text, link-text and comma counts of the subtree, filled in by `measure`. */
+  chars: number
+  linkChars: number
+  commas: number
+}
+export type Node = El | string
 
 const HIDDEN_CLASS =
   /(?:^|\s)(?:hidden|sr-only|visually-?hidden|screen-?reader-(?:text|only)|off-?screen|hide-?text)(?:\s|$)/i

@@ -1,28 +1,8 @@
 import { Parser } from 'htmlparser2'
 import { overLimit } from '../errors'
-import { addMeta, appendText, element, isHidden } from './elements'
+import { addMeta, appendText, element, isHidden, type El } from './elements'
 
-/** A slim element: what extraction needs, built straight from htmlparser2's events. */
-export interface El {
-  tag: string
-  attrs: Record<string, string>
-  children: Node[]
-  parent: El | null
-  /** Document order of the start and end tags. */
-  start: number
-  end: number
-  /** Whether a block-level element sits anywhere below. */
-  hasBlock: boolean
-  /** Whether an `<img>` sits anywhere below. */
-  hasImage: boolean
-  /** Class and id, lowercased. */
-  names: string
-  /** Text, link-text and comma counts of the subtree, filled in by `measure`. */
-  chars: number
-  linkChars: number
-  commas: number
-}
-export type Node = El | string
+export type { El, Node } from './elements'
 
 export interface Page {
   root: El
