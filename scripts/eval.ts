@@ -10,7 +10,7 @@
  * `POST <origin>/api/articles` and the stored article the server returns is scored (the token
  * defaults to INGEST_TOKEN in .dev.vars). --strict exits 1 on any mismatch.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, extname, join, resolve } from 'node:path'
 import { decodeUtf8, normalizeUpload } from '../src/ingest'
@@ -221,6 +221,12 @@ function devToken(): string {
   return /^INGEST_TOKEN=(.*)$/m.exec(readFileSync(path, 'utf8'))?.[1]?.trim() ?? ''
 }
 
+/** One line naming a folder that is not there and what to pass instead; null when it is there. */
+function missingFolder(path: string, pass: string): string | null {
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return null
+  return `eval: no folder at ${resolve(path)}: pass ${pass}`
+}
+
 async function main(argv: string[]): Promise<number> {
   const valued = new Set(['--expected', '--url', '--token'])
   const folder = argv.find((a, i) => !a.startsWith('--') && !valued.has(argv[i - 1] ?? ''))
@@ -230,9 +236,19 @@ async function main(argv: string[]): Promise<number> {
     )
     return 2
   }
+  const expectedFolder = option(argv, '--expected') ?? folder
+  const missing =
+    missingFolder(
+      folder,
+      'a folder of NAME.txt or NAME.html files, e.g. npm run eval -- ../shared/corpus/latimes',
+    ) ?? missingFolder(expectedFolder, '--expected <folder> holding the NAME.expected.json files')
+  if (missing) {
+    console.error(missing)
+    return 1
+  }
   const url = option(argv, '--url')
   const load = url ? overHttp(url, option(argv, '--token') ?? devToken()) : inProcess
-  const found = await findCases(folder, option(argv, '--expected') ?? folder)
+  const found = await findCases(folder, expectedFolder)
   const modes = [...found].filter(([, cases]) => cases.length > 0)
   if (modes.length === 0) {
     console.error(`no *.txt or *.html with a matching *.expected.json in ${folder}`)

@@ -16,6 +16,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs'
@@ -144,5 +145,12 @@ async function measureBundle(): Promise<void> {
   }
 }
 
-measureCpu(folder ?? '/work/shared/corpus/html')
+const pages = folder ?? '/work/shared/corpus/html'
+if (!statSync(pages, { throwIfNoEntry: false })?.isDirectory()) {
+  console.error(
+    `measure-html: no folder at ${resolve(pages)}: pass a folder of saved .html pages, e.g. npx tsx scripts/measure-html.ts ../shared/corpus/html`,
+  )
+  process.exit(1)
+}
+measureCpu(pages)
 if (argv.includes('--bundle')) await measureBundle()
