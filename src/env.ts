@@ -23,5 +23,7 @@ export type AppEnv = {
   Variables: {
     /** Set by the rate limiter when it has already found the bearer token right (see auth.ts). */
     tokenVerified?: boolean
+    /** Set on page routes: an error is an HTML page unless the client asks for JSON. */
+    pageErrors?: boolean
   }
 }

@@ -3,6 +3,7 @@ import type { AppEnv } from './env'
 import { errorBody, handleError } from './http/handle-error'
 import { methodsServed } from './http/method-not-allowed'
 import { limitWrites } from './http/rate-limit'
+import { operation, textOf } from './http/operation'
 import { securityHeaders } from './http/security-headers'
 import { apiDocs } from './routes/api-docs'
 import { articlesApi } from './routes/articles-api'
@@ -16,7 +17,16 @@ import { uploadPage } from './routes/upload-page'
 const app = new Hono<AppEnv>()
   .use(securityHeaders)
   .use(limitWrites)
-  .get('/healthz', (c) => c.text('ok'))
+  .get(
+    '/healthz',
+    operation({
+      id: 'health',
+      summary: 'Liveness: answers without touching storage',
+      tag: 'Site',
+      responses: { 200: { description: 'ok', content: textOf('text/plain') } },
+    }),
+    (c) => c.text('ok'),
+  )
   .route('/api/articles/bulk', bulkApi)
   .route('/api/articles', articlesApi)
   .route('/api/search', searchApi)
@@ -25,8 +35,10 @@ const app = new Hono<AppEnv>()
   .route('/upload', uploadPage)
   .route('/search', searchPage)
   .route('/', siteFiles)
-  .route('/', apiDocs)
   .route('/', listingPages)
+
+// Generated from the routes above and these two, whenever it is first asked for.
+app.route('/', apiDocs(app))
 
 let served: ((path: string) => string[]) | undefined
 app.notFound((c) => {

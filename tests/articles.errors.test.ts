@@ -134,9 +134,19 @@ describe('reads of what is not there', () => {
     expect(res.headers.get('Content-Type')).toMatch(/^text\/html/)
   })
 
-  it('rejects a cursor it did not make', async () => {
+  it('rejects a cursor it did not make: JSON to the API, an HTML page to a browser', async () => {
     await expectError(await get('/api/articles?cursor=bm9wZQ'), 400, 'invalid_cursor')
-    await expectError(await get('/?cursor=%%%'), 400, 'invalid_cursor')
+    await expectError(
+      await get('/?cursor=%%%', { Accept: 'application/json' }),
+      400,
+      'invalid_cursor',
+    )
+    const page = await get('/?cursor=garbage', { Accept: 'text/html' })
+    expect(page.status).toBe(400)
+    expect(page.headers.get('Content-Type')).toBe('text/html; charset=UTF-8')
+    const html = await page.text()
+    expect(html).toContain('<p class="kicker">Error 400</p>')
+    expect(html).toContain('cursor: not a cursor from this site')
   })
 
   it('rejects an out-of-range limit', async () => {

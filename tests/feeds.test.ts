@@ -68,7 +68,7 @@ describe('feeds, sitemap and robots.txt', () => {
 })
 
 describe('archive pages', () => {
-  it('lists a month in HTML and JSON, and 404s a month that cannot exist', async () => {
+  it('lists a month in HTML and JSON, and 404s a month that cannot exist or has no article', async () => {
     const html = await (await get('/archive/2011/09')).text()
     expect(html).toContain('<h1>September 2011</h1>')
     expect(html).toContain(`href="/articles/${SLUG}"`)
@@ -80,9 +80,12 @@ describe('archive pages', () => {
     expect(json.items).toHaveLength(1)
     expect((await get('/archive/2011/13')).status).toBe(404)
     expect((await get('/api/archive/2011/00')).status).toBe(404)
+    // An empty month is no page: it would be one more page anyone could make the cache keep.
     const empty = await get('/archive/1999/01')
-    expect(empty.status).toBe(200)
-    expect(await empty.text()).toContain('No articles yet.')
+    expect(empty.status).toBe(404)
+    expect(await empty.text()).toContain('<p class="kicker">Error 404</p>')
+    expect((await get('/api/archive/1999/01')).status).toBe(404)
+    expect((await get('/archive/0000/01')).status).toBe(404)
   })
 })
 

@@ -6,6 +6,8 @@ import { formatMonth } from '../views/format'
 
 /** A listing: the whole site, one author's or one tag's articles, or one month's. */
 export interface Collection {
+  /** What a 404 calls it: `No such author.` */
+  noun: 'site' | 'author' | 'tag' | 'month'
   scope: string
   /** The HTML page; feeds live at `${basePath}/feed.xml` (`/feed.xml` for the site). */
   basePath: string
@@ -15,7 +17,7 @@ export interface Collection {
   subject?: Record<string, unknown>
 }
 
-export const SITE: Collection = { scope: INDEX_SCOPE, basePath: '/', filter: null }
+export const SITE: Collection = { noun: 'site', scope: INDEX_SCOPE, basePath: '/', filter: null }
 
 export type CollectionKind = 'authors' | 'tags' | 'archive'
 
@@ -31,6 +33,7 @@ export async function findCollection(
     if (!match || month < 1 || month > 12) return null
     const value = `${match[1]}-${match[2]}`
     return {
+      noun: 'month',
       scope: archiveScope(value),
       basePath: `/archive/${key}`,
       heading: formatMonth(match[1]!, month),
@@ -44,6 +47,7 @@ export async function findCollection(
   const named = { name: found.name, slug: found.slug }
   return kind === 'authors'
     ? {
+        noun: 'author',
         scope: authorScope(key),
         basePath: `/authors/${key}`,
         heading: found.name,
@@ -51,6 +55,7 @@ export async function findCollection(
         subject: { author: named },
       }
     : {
+        noun: 'tag',
         scope: tagScope(key),
         basePath: `/tags/${key}`,
         heading: found.name,

@@ -35,9 +35,18 @@ async function page(db: Db, collection: Collection, limit: number, cursor?: stri
   return { items, nextCursor: next && encodeCursor(next) }
 }
 
-/** A page of a collection as the API answers it. */
+/**
+ * An author, tag or month with no live article is no page (the site's front page always is);
+ * a later page past the end is an empty page.
+ */
+const isGone = (collection: Collection, items: unknown[], cursor: string | undefined) =>
+  items.length === 0 && cursor === undefined && collection.noun !== 'site'
+
+/** A page of a collection as the API answers it; null when the collection has no articles. */
 export async function listingJson(db: Db, collection: Collection, limit: number, cursor?: string) {
-  return { ...collection.subject, ...(await page(db, collection, limit, cursor)) }
+  const listed = await page(db, collection, limit, cursor)
+  if (isGone(collection, listed.items, cursor)) return null
+  return { ...collection.subject, ...listed }
 }
 
 /** A collection's HTML page; `cursor` is checked before anything is read. */
@@ -53,6 +62,7 @@ export function listingPage(
     variant: `html:${cursor ?? ''}`,
     render: async () => {
       const { items, nextCursor } = await page(db, collection, PAGE_SIZE, cursor)
+      if (isGone(collection, items, cursor)) return null
       return renderIndexPage(items, nextCursor, site, {
         heading: collection.heading,
         basePath: collection.basePath,

@@ -1,9 +1,13 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { isStorageUnavailable } from '../db/errors'
-import { IngestError } from '../ingest/errors'
+import { isStorageUnavailable, WriteConflict } from '../db/errors'
+import type { AppEnv } from '../env'
 import { AppError } from '../errors'
+import { IngestError } from '../ingest/errors'
+import { siteOf } from '../settings'
+import { renderErrorPage } from '../views/error-page'
+import { wantsJson } from './negotiate'
 
 const CODES: Record<number, string> = {
   400: 'bad_request',
@@ -17,26 +21,53 @@ const CODES: Record<number, string> = {
 
 export const errorBody = (code: string, message: string) => ({ error: { code, message } })
 
-/** One JSON error shape for everything; only the unexpected is logged. */
-export function handleError(error: Error, c: Context) {
-  if (error instanceof AppError || error instanceof IngestError) {
-    const headers = error instanceof AppError ? error.headers : {}
-    return c.json(
-      errorBody(error.code, error.message),
-      error.status as ContentfulStatusCode,
-      headers,
-    )
-  }
+interface Problem {
+  status: ContentfulStatusCode
+  code: string
+  message: string
+  headers?: Record<string, string>
+}
+
+/** What every error means to the client: the one place errors get their status. */
+function problemOf(error: Error): Problem {
+  if (error instanceof AppError) return error
+  if (error instanceof IngestError) return error
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode
-    return c.json(errorBody(CODES[status] ?? 'error', error.message || 'Request failed.'), status)
+    return { status, code: CODES[status] ?? 'error', message: error.message || 'Request failed.' }
+  }
+  if (error instanceof WriteConflict) {
+    return {
+      status: 409,
+      code: 'conflict',
+      message: 'Another write to this article won the race; retry the request.',
+    }
   }
   if (isStorageUnavailable(error)) {
     console.error('storage unavailable', error.message)
-    return c.json(errorBody('unavailable', 'Storage is unavailable; retry shortly.'), 503, {
-      'Retry-After': '5',
-    })
+    return {
+      status: 503,
+      code: 'unavailable',
+      message: 'Storage is unavailable; retry shortly.',
+      headers: { 'Retry-After': '5' },
+    }
   }
   console.error('unexpected error', error)
-  return c.json(errorBody('internal', 'Something went wrong on our side.'), 500)
+  return { status: 500, code: 'internal', message: 'Something went wrong on our side.' }
+}
+
+/**
+ * One error shape for everything, `{ "error": { "code", "message" } }`; a page (an operation
+ * with `page: true`) answers a reader with an HTML page saying the same. Only the unexpected is
+ * logged.
+ */
+export function handleError(error: Error, c: Context<AppEnv>) {
+  const { status, code, message, headers } = problemOf(error)
+  if (c.get('pageErrors') && !wantsJson(c)) {
+    return c.html(renderErrorPage(status, message, siteOf(c.env)), status, {
+      ...headers,
+      Vary: 'Accept',
+    })
+  }
+  return c.json(errorBody(code, message), status, headers)
 }

@@ -1,19 +1,23 @@
-import { zValidator } from '@hono/zod-validator'
 import type { ValidationTargets } from 'hono'
+import { validator } from 'hono-openapi'
 import { z } from 'zod'
-import { AppError, notFound } from '../errors'
+import { AppError } from '../errors'
 import { MAX_SLUG, SLUG_PATTERN } from '../model/slug'
 
-/** Route params and queries are validated here; a failure is a 400 in the one error shape. */
+/**
+ * Route params and queries are validated here, and the same schemas describe them in
+ * /openapi.json. A failure is a 400 in the one error shape; a path that cannot exist is a 404.
+ */
 export const validate = <Target extends keyof ValidationTargets, T extends z.ZodType>(
   target: Target,
   schema: T,
 ) =>
-  zValidator(target, schema, (result) => {
+  validator(target, schema, (result, c) => {
     if (!result.success) {
-      if (target === 'param') throw notFound()
-      const issue = result.error.issues[0]
-      const where = issue?.path.length ? issue.path.join('.') : target
+      if (target === 'param') throw new AppError(404, 'not_found', `Nothing at ${c.req.path}.`)
+      const issue = result.error[0]
+      const path = (issue?.path ?? []).map((p) => (typeof p === 'object' ? p.key : p))
+      const where = path.length ? path.join('.') : target
       throw new AppError(400, 'invalid_request', `${where}: ${issue?.message ?? 'invalid'}`)
     }
   })
@@ -22,6 +26,14 @@ export const validate = <Target extends keyof ValidationTargets, T extends z.Zod
 export const slugParam = z.object({
   slug: z.string().max(MAX_SLUG).regex(SLUG_PATTERN),
 })
+
+/** An archive month: a year and a month 01–12; any other is no page. */
+export const monthParam = z.object({
+  year: z.string().regex(/^[0-9]{4}$/),
+  month: z.string().regex(/^(0[1-9]|1[0-2])$/),
+})
+
+export const sitemapFileParam = z.object({ file: z.string().regex(/^[0-9]{1,6}\.xml$/) })
 
 export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),

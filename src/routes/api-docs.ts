@@ -1,51 +1,104 @@
-import { Hono } from 'hono'
+import { Hono, type Schema } from 'hono'
+import { generateSpecs } from 'hono-openapi'
 import type { AppEnv } from '../env'
+import { operation, TAGS, textOf } from '../http/operation'
+import { settingsOf, siteOf } from '../settings'
 import { renderDocsPage, type DocsOperation } from '../views/docs-page'
-import { OPERATIONS, openApiDocument } from './openapi-spec'
-import { siteOf } from '../settings'
-import { settingsOf } from '../settings'
 
-const typeOf = (schema: Record<string, unknown>): string =>
-  typeof schema.type === 'string' ? schema.type : 'string'
+type OpenApiDocument = Awaited<ReturnType<typeof generateSpecs>>
 
-/** /openapi.json and a readable /docs made from it. */
-export const apiDocs = new Hono<AppEnv>()
-  .get('/openapi.json', (c) => c.json(openApiDocument(settingsOf(c.env).siteOrigin)))
-  .get('/docs', (c) => {
-    const document = openApiDocument(settingsOf(c.env).siteOrigin)
-    const operations: DocsOperation[] = OPERATIONS.map((op) => {
-      const described = document.paths[op.path]![op.method] as {
-        parameters: {
-          name: string
-          in: string
-          required: boolean
-          schema: Record<string, unknown>
-          description?: string
-        }[]
-      }
-      return {
-        method: op.method,
-        path: op.path,
-        summary: op.summary,
-        tag: op.tag,
-        auth: op.auth ?? false,
-        parameters: described.parameters.map((p) => ({
-          name: p.name,
-          in: p.in,
-          required: p.required,
-          type: typeOf(p.schema),
-          ...(p.description ? { description: p.description } : {}),
-        })),
-        bodies: Object.entries(op.body ?? {}).map(([type, body]) => ({
-          type,
-          description: typeof body === 'string' ? body : 'JSON, see /openapi.json for the schema',
-        })),
-        responses: Object.entries(op.responses).map(([status, r]) => ({
-          status,
-          description: r.description,
-          ...(r.json ? { type: 'application/json' } : r.type ? { type: r.type } : {}),
-        })),
-      }
-    })
-    return c.html(renderDocsPage(siteOf(c.env), operations))
-  })
+interface Described {
+  summary?: string
+  tags?: string[]
+  security?: Record<string, string[]>[]
+  parameters?: { name: string; in: string; required?: boolean; schema?: { type?: string } }[]
+  requestBody?: { content: Record<string, { schema?: { description?: string } }> }
+  responses?: Record<string, { description?: string; content?: Record<string, unknown> }>
+}
+
+/** The reference page's view of the document: no scripts, nothing from elsewhere. */
+function docsOperations(document: OpenApiDocument): DocsOperation[] {
+  return Object.entries(document.paths ?? {}).flatMap(([path, methods]) =>
+    Object.entries(methods as Record<string, Described>).map(([method, op]) => ({
+      method,
+      path,
+      summary: op.summary ?? '',
+      tag: op.tags?.[0] ?? 'Site',
+      auth: (op.security ?? []).length > 0,
+      parameters: (op.parameters ?? []).map((p) => ({
+        name: p.name,
+        in: p.in,
+        required: p.required ?? false,
+        type: p.schema?.type ?? 'string',
+      })),
+      bodies: Object.entries(op.requestBody?.content ?? {}).map(([type, body]) => ({
+        type,
+        description: body.schema?.description ?? 'JSON: see /openapi.json for its schema',
+      })),
+      responses: Object.entries(op.responses ?? {}).map(([status, r]) => ({
+        status,
+        description: r.description ?? '',
+        ...(r.content ? { type: Object.keys(r.content).join(', ') } : {}),
+      })),
+    })),
+  )
+}
+
+/**
+ * /openapi.json, generated from the routes of `app` (each describes itself: see
+ * http/operation.ts), and /docs, a readable page made from it. Made once per origin.
+ */
+export function apiDocs<S extends Schema>(app: Hono<AppEnv, S, '/'>) {
+  const made = new Map<string, Promise<OpenApiDocument>>()
+  const documentFor = (origin: string) => {
+    let document = made.get(origin)
+    if (!document) {
+      document = generateSpecs(app, {
+        excludeStaticFile: false,
+        defaultValidationErrorResponse: false,
+        documentation: {
+          info: {
+            title: 'Edge Articles',
+            version: '1.0.0',
+            description:
+              'Upload archived news articles; read them as HTML, JSON and feeds at the edge. Every error is `{"error":{"code","message"}}`.',
+            license: { name: 'MIT', identifier: 'MIT' },
+          },
+          servers: [{ url: origin }],
+          tags: TAGS,
+          components: {
+            securitySchemes: {
+              bearer: { type: 'http', scheme: 'bearer', description: 'INGEST_TOKEN' },
+            },
+          },
+        },
+      })
+      made.set(origin, document)
+    }
+    return document
+  }
+  return new Hono<AppEnv>()
+    .get(
+      '/openapi.json',
+      operation({
+        id: 'openApi',
+        summary: 'This description (OpenAPI 3.1)',
+        tag: 'Site',
+        responses: { 200: { description: 'OpenAPI 3.1', content: textOf('application/json') } },
+      }),
+      async (c) => c.json(await documentFor(settingsOf(c.env).siteOrigin)),
+    )
+    .get(
+      '/docs',
+      operation({
+        id: 'apiReference',
+        summary: 'This description, as a page',
+        tag: 'Site',
+        responses: { 200: { description: 'The API reference', content: textOf('text/html') } },
+      }),
+      async (c) => {
+        const document = await documentFor(settingsOf(c.env).siteOrigin)
+        return c.html(renderDocsPage(siteOf(c.env), docsOperations(document)))
+      },
+    )
+}

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
-import { listingJson } from '../articles/listings'
 import { SITE } from '../articles/collections'
+import { listingJson } from '../articles/listings'
 import {
   articleJson,
   articleJsonPage,
@@ -16,9 +16,13 @@ import { AppError, notFound } from '../errors'
 import { requireToken } from '../http/auth'
 import { serveCachedPage } from '../http/cached-page'
 import { CONTENT_TYPES, uploadFormat } from '../http/media-type'
+import { json, operation, textBody, textOf } from '../http/operation'
 import { parseIfMatch } from '../http/preconditions'
 import { readUploadBody } from '../http/upload-body'
 import { listQuery, slugParam, sourceQuery, uploadQuery, validate } from '../http/validation'
+import { listing, revisions } from '../model/api'
+import { article } from '../model/article'
+import { jsonArticle } from '../ingest/json-schema'
 import { settingsOf } from '../settings'
 
 /** The stored article after a write: 201 with its Location when new, else 200. */
@@ -34,59 +38,173 @@ async function savedResponse(c: Context<AppEnv>, db: Db, result: SaveResult) {
 }
 
 export const articlesApi = new Hono<AppEnv>()
-  .post('/', requireToken, validate('query', uploadQuery), async (c) => {
-    const format = uploadFormat(c.req.header('Content-Type'))
-    const bytes = await readUploadBody(c.req.raw, settingsOf(c.env).maxUploadBytes)
-    const meta = Object.fromEntries(
-      Object.entries(c.req.valid('query')).filter(([, value]) => value !== undefined),
-    ) as Record<string, string>
-    const db = createDb(c.env.DB)
-    const contentType = c.req.header('Content-Type') ?? CONTENT_TYPES[format]
-    const result = await storeUpload(
-      db,
-      { format, contentType, bytes, meta },
-      parseIfMatch(c.req.header('If-Match')),
-    )
-    return savedResponse(c, db, result)
-  })
-  .get('/', validate('query', listQuery), async (c) => {
-    const { limit, cursor } = c.req.valid('query')
-    return c.json(await listingJson(createDb(c.env.DB), SITE, limit, cursor))
-  })
-  .get('/:slug', validate('param', slugParam), async (c) => {
-    const db = createDb(c.env.DB)
-    const response = await serveCachedPage(c, articleJsonPage(db, c.req.valid('param').slug))
-    if (!response) throw notFound()
-    return response
-  })
-  .get('/:slug/revisions', validate('param', slugParam), async (c) => {
-    const slug = c.req.valid('param').slug
-    const items = await listRevisions(createDb(c.env.DB), slug)
-    if (!items) throw notFound()
-    return c.json({ slug, items })
-  })
-  .get('/:slug/source', validate('param', slugParam), validate('query', sourceQuery), async (c) => {
-    const { slug } = c.req.valid('param')
-    const db = createDb(c.env.DB)
-    const source = await getArticleSource(db, slug, c.req.valid('query').revision)
-    if (!source) throw notFound('article or revision')
-    return c.body(source.bytes, 200, {
-      'Content-Type': source.contentType || 'application/octet-stream',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      'X-Content-SHA256': source.sha256,
-    })
-  })
-  .post('/:slug/renormalize', requireToken, validate('param', slugParam), async (c) => {
-    const db = createDb(c.env.DB)
-    const slug = c.req.valid('param').slug
-    const result = await renormalize(db, slug, parseIfMatch(c.req.header('If-Match')))
-    if (!result) throw notFound()
-    return savedResponse(c, db, result)
-  })
-  .delete('/:slug', requireToken, validate('param', slugParam), async (c) => {
-    const db = createDb(c.env.DB)
-    const slug = c.req.valid('param').slug
-    const deleted = await deleteArticle(db, slug, parseIfMatch(c.req.header('If-Match')))
-    if (!deleted) throw notFound()
-    return c.body(null, 204)
-  })
+  .post(
+    '/',
+    operation({
+      id: 'uploadArticle',
+      summary: 'Upload one article',
+      description:
+        'The same source URL (or, without one, the same title) updates the article: a new revision, or nothing when it normalizes to what is stored. Send If-Match with the ETag you read to refuse a write that would overwrite someone else’s.',
+      tag: 'Articles',
+      auth: 'bearer',
+      body: {
+        ...textBody('text/plain', 'Archive text: a title line, paragraphs split by blank lines'),
+        ...json(jsonArticle),
+        ...textBody('text/html', 'A whole saved article page'),
+        ...textBody('text/markdown', 'Markdown with optional YAML front matter'),
+      },
+      responses: {
+        201: { description: 'Created (Location, ETag)', content: json(article) },
+        200: {
+          description: 'Updated or unchanged (X-Ingest-Result, ETag)',
+          content: json(article),
+        },
+      },
+      errors: [400, 401, 409, 412, 413, 415, 422, 429, 503],
+    }),
+    requireToken,
+    validate('query', uploadQuery),
+    async (c) => {
+      const format = uploadFormat(c.req.header('Content-Type'))
+      const bytes = await readUploadBody(c.req.raw, settingsOf(c.env).maxUploadBytes)
+      const meta = Object.fromEntries(
+        Object.entries(c.req.valid('query')).filter(([, value]) => value !== undefined),
+      ) as Record<string, string>
+      const db = createDb(c.env.DB)
+      const contentType = c.req.header('Content-Type') ?? CONTENT_TYPES[format]
+      const result = await storeUpload(
+        db,
+        { format, contentType, bytes, meta },
+        parseIfMatch(c.req.header('If-Match')),
+      )
+      return savedResponse(c, db, result)
+    },
+  )
+  .get(
+    '/',
+    operation({
+      id: 'listArticles',
+      summary: 'Latest articles, newest first',
+      tag: 'Reading',
+      responses: { 200: { description: 'A page of summaries', content: json(listing) } },
+      errors: [400, 503],
+    }),
+    validate('query', listQuery),
+    async (c) => {
+      const { limit, cursor } = c.req.valid('query')
+      return c.json(await listingJson(createDb(c.env.DB), SITE, limit, cursor))
+    },
+  )
+  .get(
+    '/:slug',
+    operation({
+      id: 'getArticle',
+      summary: 'One article',
+      description:
+        'ETag "r<revision>-<hash>": send it back as If-Match on writes, or as If-None-Match here.',
+      tag: 'Reading',
+      responses: {
+        200: { description: 'The article', content: json(article) },
+        304: { description: 'Not modified (If-None-Match)' },
+      },
+      errors: [404, 503],
+    }),
+    validate('param', slugParam),
+    async (c) => {
+      const db = createDb(c.env.DB)
+      const response = await serveCachedPage(c, articleJsonPage(db, c.req.valid('param').slug))
+      if (!response) throw notFound()
+      return response
+    },
+  )
+  .get(
+    '/:slug/revisions',
+    operation({
+      id: 'listRevisions',
+      summary: 'Every revision, newest first',
+      tag: 'Reading',
+      responses: { 200: { description: 'Revisions', content: json(revisions) } },
+      errors: [404, 503],
+    }),
+    validate('param', slugParam),
+    async (c) => {
+      const slug = c.req.valid('param').slug
+      const items = await listRevisions(createDb(c.env.DB), slug)
+      if (!items) throw notFound()
+      return c.json({ slug, items })
+    },
+  )
+  .get(
+    '/:slug/source',
+    operation({
+      id: 'getSource',
+      summary: 'The original upload, byte for byte',
+      tag: 'Reading',
+      responses: {
+        200: {
+          description: 'The bytes, with their original Content-Type and X-Content-SHA256',
+          content: textOf('application/octet-stream'),
+        },
+      },
+      errors: [400, 404, 503],
+    }),
+    validate('param', slugParam),
+    validate('query', sourceQuery),
+    async (c) => {
+      const { slug } = c.req.valid('param')
+      const db = createDb(c.env.DB)
+      const source = await getArticleSource(db, slug, c.req.valid('query').revision)
+      if (!source) throw notFound('article or revision')
+      return c.body(source.bytes, 200, {
+        'Content-Type': source.contentType || 'application/octet-stream',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+        'X-Content-SHA256': source.sha256,
+      })
+    },
+  )
+  .post(
+    '/:slug/renormalize',
+    operation({
+      id: 'renormalizeArticle',
+      summary: 'Re-read the stored original with the current parsers',
+      tag: 'Articles',
+      auth: 'bearer',
+      responses: {
+        200: {
+          description: 'The article (X-Ingest-Result: updated or unchanged)',
+          content: json(article),
+        },
+      },
+      errors: [400, 401, 404, 409, 412, 422, 429, 503],
+    }),
+    requireToken,
+    validate('param', slugParam),
+    async (c) => {
+      const db = createDb(c.env.DB)
+      const slug = c.req.valid('param').slug
+      const result = await renormalize(db, slug, parseIfMatch(c.req.header('If-Match')))
+      if (!result) throw notFound()
+      return savedResponse(c, db, result)
+    },
+  )
+  .delete(
+    '/:slug',
+    operation({
+      id: 'deleteArticle',
+      summary: 'Delete (its revisions and sources are kept)',
+      description: 'An upload without If-Match brings it back, as a new revision.',
+      tag: 'Articles',
+      auth: 'bearer',
+      responses: { 204: { description: 'Deleted' } },
+      errors: [400, 401, 404, 409, 412, 429, 503],
+    }),
+    requireToken,
+    validate('param', slugParam),
+    async (c) => {
+      const db = createDb(c.env.DB)
+      const slug = c.req.valid('param').slug
+      const deleted = await deleteArticle(db, slug, parseIfMatch(c.req.header('If-Match')))
+      if (!deleted) throw notFound()
+      return c.body(null, 204)
+    },
+  )

@@ -6,24 +6,27 @@ import type { AppEnv } from '../env'
 import { notFound } from '../errors'
 import { serveCachedPage } from '../http/cached-page'
 import { wantsJson } from '../http/negotiate'
-import { listQuery, pageQuery, validate } from '../http/validation'
+import { json, operation, textOf, type Operation } from '../http/operation'
+import { listQuery, monthParam, pageQuery, slugParam, validate } from '../http/validation'
+import { listing } from '../model/api'
 import { siteOf } from '../settings'
-import { renderErrorPage } from '../views/error-page'
 
-const KIND = ':kind{authors|tags}'
-const ARCHIVE = '/archive/:year{[0-9]{4}}/:month{[0-9]{2}}'
-const kindOf = (c: Context) => c.req.param('kind') as 'authors' | 'tags'
+const ARCHIVE = '/archive/:year/:month'
 const monthOf = (c: Context) => `${c.req.param('year')}/${c.req.param('month')}`
+const KINDS = [
+  { kind: 'authors', one: 'author', title: 'Author' },
+  { kind: 'tags', one: 'tag', title: 'Tag' },
+] as const
 
 const collectionAt = (c: Context<AppEnv>, kind: CollectionKind, key: string) =>
   findCollection(createDb(c.env.DB), kind, key)
 
 async function listingHtml(c: Context<AppEnv>, collection: Collection | null, cursor?: string) {
-  const site = siteOf(c.env)
   const response =
     collection &&
-    (await serveCachedPage(c, listingPage(createDb(c.env.DB), collection, site, cursor)))
-  return response ?? c.html(renderErrorPage(404, 'Nothing here.', site), 404)
+    (await serveCachedPage(c, listingPage(createDb(c.env.DB), collection, siteOf(c.env), cursor)))
+  if (!response) throw notFound('page')
+  return response
 }
 
 async function listingJsonResponse(
@@ -32,14 +35,19 @@ async function listingJsonResponse(
   limit: number,
   cursor?: string,
 ) {
-  const listing = await listingJson(createDb(c.env.DB), collection, limit, cursor)
-  return c.json(listing, 200, { Vary: 'Accept' })
+  const listed = await listingJson(createDb(c.env.DB), collection, limit, cursor)
+  if (!listed) throw notFound(collection.noun)
+  return c.json(listed, 200, { Vary: 'Accept' })
 }
 
 async function feed(c: Context<AppEnv>, collection: Collection | null, format: 'xml' | 'json') {
   if (!collection) throw notFound('feed')
-  const spec = feedPage(createDb(c.env.DB), collection, siteOf(c.env), format)
-  return (await serveCachedPage(c, spec)) ?? c.notFound()
+  const response = await serveCachedPage(
+    c,
+    feedPage(createDb(c.env.DB), collection, siteOf(c.env), format),
+  )
+  if (!response) throw notFound('feed')
+  return response
 }
 
 function respondListing(c: Context<AppEnv>, collection: Collection | null, cursor?: string) {
@@ -48,39 +56,109 @@ function respondListing(c: Context<AppEnv>, collection: Collection | null, curso
   return listingJsonResponse(c, collection, PAGE_SIZE, cursor)
 }
 
+const page = (id: string, summary: string): Operation => ({
+  id,
+  summary: `${summary} (JSON to Accept: application/json)`,
+  tag: 'Pages',
+  page: true,
+  responses: {
+    200: { description: 'The page', content: { ...textOf('text/html'), ...json(listing) } },
+  },
+  errors: [400, 404, 503],
+})
+
+const feeds = (id: string, of: string, notFoundToo: boolean) =>
+  [
+    ['xml', 'Atom 1.0', 'application/atom+xml'],
+    ['json', 'JSON Feed 1.1', 'application/feed+json'],
+  ].map(([format, name, type]) =>
+    operation({
+      id: `${id}${format === 'xml' ? 'Atom' : 'JsonFeed'}`,
+      summary: `${name} feed of ${of}`,
+      tag: 'Site',
+      responses: { 200: { description: name!, content: textOf(type!) } },
+      errors: notFoundToo ? [404, 503] : [503],
+    }),
+  )
+
+const [siteAtom, siteJsonFeed] = feeds('site', 'the site', false)
+
 /** HTML listings and feeds; listing URLs answer JSON to `Accept: application/json`. */
 export const listingPages = new Hono<AppEnv>()
-  .get('/', validate('query', pageQuery), (c) =>
-    respondListing(c, SITE, c.req.valid('query').cursor),
+  .get(
+    '/',
+    operation(page('frontPage', 'The latest articles')),
+    validate('query', pageQuery),
+    (c) => respondListing(c, SITE, c.req.valid('query').cursor),
   )
-  .get('/feed.xml', (c) => feed(c, SITE, 'xml'))
-  .get('/feed.json', (c) => feed(c, SITE, 'json'))
-  .get(`/${KIND}/:slug/feed.xml`, async (c) =>
-    feed(c, await collectionAt(c, kindOf(c), c.req.param('slug')), 'xml'),
+  .get('/feed.xml', siteAtom!, (c) => feed(c, SITE, 'xml'))
+  .get('/feed.json', siteJsonFeed!, (c) => feed(c, SITE, 'json'))
+  .get(
+    ARCHIVE,
+    operation(page('monthPage', 'One month’s articles')),
+    validate('param', monthParam),
+    validate('query', pageQuery),
+    async (c) => {
+      const collection = await collectionAt(c, 'archive', monthOf(c))
+      return respondListing(c, collection, c.req.valid('query').cursor)
+    },
   )
-  .get(`/${KIND}/:slug/feed.json`, async (c) =>
-    feed(c, await collectionAt(c, kindOf(c), c.req.param('slug')), 'json'),
-  )
-  .get(`/${KIND}/:slug`, validate('query', pageQuery), async (c) => {
-    const collection = await collectionAt(c, kindOf(c), c.req.param('slug'))
-    return respondListing(c, collection, c.req.valid('query').cursor)
-  })
-  .get(ARCHIVE, validate('query', pageQuery), async (c) => {
-    const collection = await collectionAt(c, 'archive', monthOf(c))
-    return respondListing(c, collection, c.req.valid('query').cursor)
-  })
 
 /** JSON listings of one author's, tag's or month's articles. */
-export const listingsApi = new Hono<AppEnv>()
-  .get(`/${KIND}/:slug`, validate('query', listQuery), async (c) => {
-    const { limit, cursor } = c.req.valid('query')
-    const collection = await collectionAt(c, kindOf(c), c.req.param('slug'))
-    if (!collection) throw notFound(kindOf(c) === 'authors' ? 'author' : 'tag')
-    return listingJsonResponse(c, collection, limit, cursor)
-  })
-  .get(ARCHIVE, validate('query', listQuery), async (c) => {
+export const listingsApi = new Hono<AppEnv>().get(
+  ARCHIVE,
+  operation({
+    id: 'listMonth',
+    summary: 'One month’s articles',
+    tag: 'Reading',
+    responses: { 200: { description: 'A page of summaries', content: json(listing) } },
+    errors: [400, 404, 503],
+  }),
+  validate('param', monthParam),
+  validate('query', listQuery),
+  async (c) => {
     const { limit, cursor } = c.req.valid('query')
     const collection = await collectionAt(c, 'archive', monthOf(c))
     if (!collection) throw notFound('month')
     return listingJsonResponse(c, collection, limit, cursor)
-  })
+  },
+)
+
+for (const { kind, one, title } of KINDS) {
+  const [atom, jsonFeed] = feeds(one, `one ${one}’s articles`, true)
+  listingPages
+    .get(`/${kind}/:slug/feed.xml`, atom!, validate('param', slugParam), async (c) =>
+      feed(c, await collectionAt(c, kind, c.req.valid('param').slug), 'xml'),
+    )
+    .get(`/${kind}/:slug/feed.json`, jsonFeed!, validate('param', slugParam), async (c) =>
+      feed(c, await collectionAt(c, kind, c.req.valid('param').slug), 'json'),
+    )
+    .get(
+      `/${kind}/:slug`,
+      operation(page(`${one}Page`, `One ${one}’s articles`)),
+      validate('param', slugParam),
+      validate('query', pageQuery),
+      async (c) => {
+        const collection = await collectionAt(c, kind, c.req.valid('param').slug)
+        return respondListing(c, collection, c.req.valid('query').cursor)
+      },
+    )
+  listingsApi.get(
+    `/${kind}/:slug`,
+    operation({
+      id: `list${title}`,
+      summary: `One ${one}’s articles`,
+      tag: 'Reading',
+      responses: { 200: { description: 'A page of summaries', content: json(listing) } },
+      errors: [400, 404, 503],
+    }),
+    validate('param', slugParam),
+    validate('query', listQuery),
+    async (c) => {
+      const { limit, cursor } = c.req.valid('query')
+      const collection = await collectionAt(c, kind, c.req.valid('param').slug)
+      if (!collection) throw notFound(one)
+      return listingJsonResponse(c, collection, limit, cursor)
+    },
+  )
+}

@@ -5,21 +5,40 @@ import type { AppEnv } from '../env'
 import { notFound } from '../errors'
 import { serveCachedPage } from '../http/cached-page'
 import { wantsJson } from '../http/negotiate'
+import { json, operation, textOf } from '../http/operation'
+import { article } from '../model/article'
 import { isSlug } from '../model/slug'
 import { siteOf } from '../settings'
 import { renderErrorPage } from '../views/error-page'
 
 /** Article pages: HTML from the cache, or the article JSON for `Accept: application/json`. */
-export const articlePages = new Hono<AppEnv>().get('/:slug', async (c) => {
-  const slug = c.req.param('slug')
-  const valid = isSlug(slug)
-  const db = createDb(c.env.DB)
-  if (wantsJson(c)) {
-    const json = valid && (await serveCachedPage(c, articleJsonPage(db, slug)))
-    if (!json) throw notFound()
-    return json
-  }
-  const site = siteOf(c.env)
-  const response = valid ? await serveCachedPage(c, articlePage(db, slug, site)) : null
-  return response ?? c.html(renderErrorPage(404, 'No such article.', site), 404, { Vary: 'Accept' })
-})
+export const articlePages = new Hono<AppEnv>().get(
+  '/:slug',
+  operation({
+    id: 'articlePage',
+    summary: 'The article page (the article JSON to Accept: application/json)',
+    tag: 'Pages',
+    page: true,
+    responses: {
+      200: { description: 'The page', content: { ...textOf('text/html'), ...json(article) } },
+      304: { description: 'Not modified (If-None-Match)' },
+    },
+    errors: [404, 503],
+  }),
+  async (c) => {
+    const slug = c.req.param('slug')
+    // Checked with the pattern itself, not a validator: this runs on every cached view.
+    const valid = isSlug(slug)
+    const db = createDb(c.env.DB)
+    if (wantsJson(c)) {
+      const json = valid && (await serveCachedPage(c, articleJsonPage(db, slug)))
+      if (!json) throw notFound()
+      return json
+    }
+    const site = siteOf(c.env)
+    const response = valid ? await serveCachedPage(c, articlePage(db, slug, site)) : null
+    return (
+      response ?? c.html(renderErrorPage(404, 'No such article.', site), 404, { Vary: 'Accept' })
+    )
+  },
+)

@@ -4,6 +4,8 @@ import { createDb } from '../db/client'
 import type { AppEnv } from '../env'
 import { notFound } from '../errors'
 import { serveCachedPage } from '../http/cached-page'
+import { operation, textOf } from '../http/operation'
+import { sitemapFileParam, validate } from '../http/validation'
 import { siteOf } from '../settings'
 import { renderRobotsTxt } from '../views/feeds'
 import { ICON_SVG } from '../views/layout'
@@ -14,21 +16,63 @@ import { ICON_SVG } from '../views/layout'
  * (feed readers, bookmarks, browsers on other documents such as the feeds).
  */
 export const siteFiles = new Hono<AppEnv>()
-  .get('/favicon.ico', (c) =>
-    c.body(ICON_SVG, 200, {
-      'Content-Type': 'image/svg+xml',
-      'Cache-Control': 'public, max-age=86400',
+  .get(
+    '/favicon.ico',
+    operation({
+      id: 'favicon',
+      summary: 'The site icon (SVG)',
+      tag: 'Site',
+      responses: {
+        200: { description: 'The icon the pages embed', content: textOf('image/svg+xml') },
+      },
     }),
+    (c) =>
+      c.body(ICON_SVG, 200, {
+        'Content-Type': 'image/svg+xml',
+        'Cache-Control': 'public, max-age=86400',
+      }),
   )
-  .get('/robots.txt', (c) => c.text(renderRobotsTxt(siteOf(c.env))))
-  .get('/sitemap.xml', async (c) => {
-    const response = await serveCachedPage(c, sitemapPage(createDb(c.env.DB), siteOf(c.env)))
-    return response ?? c.notFound()
-  })
-  .get('/sitemaps/:file{[0-9]{1,6}\\.xml}', async (c) => {
-    const part = Number.parseInt(c.req.param('file'), 10)
-    const spec = sitemapPart(createDb(c.env.DB), siteOf(c.env), part)
-    const response = await serveCachedPage(c, spec)
-    if (!response) throw notFound('sitemap page')
-    return response
-  })
+  .get(
+    '/robots.txt',
+    operation({
+      id: 'robots',
+      summary: 'Crawler rules, naming the sitemap',
+      tag: 'Site',
+      responses: { 200: { description: 'robots.txt', content: textOf('text/plain') } },
+    }),
+    (c) => c.text(renderRobotsTxt(siteOf(c.env))),
+  )
+  .get(
+    '/sitemap.xml',
+    operation({
+      id: 'sitemap',
+      summary: 'The sitemap (an index of sitemap pages past 50,000 articles)',
+      tag: 'Site',
+      responses: { 200: { description: 'sitemaps.org 0.9', content: textOf('application/xml') } },
+      errors: [503],
+    }),
+    async (c) => {
+      const response = await serveCachedPage(c, sitemapPage(createDb(c.env.DB), siteOf(c.env)))
+      return response ?? c.notFound()
+    },
+  )
+  .get(
+    '/sitemaps/:file',
+    operation({
+      id: 'sitemapPart',
+      summary: 'One page of a split sitemap (1.xml, 2.xml, …)',
+      tag: 'Site',
+      responses: { 200: { description: 'sitemaps.org 0.9', content: textOf('application/xml') } },
+      errors: [404, 503],
+    }),
+    validate('param', sitemapFileParam),
+    async (c) => {
+      const part = Number.parseInt(c.req.valid('param').file, 10)
+      const response = await serveCachedPage(
+        c,
+        sitemapPart(createDb(c.env.DB), siteOf(c.env), part),
+      )
+      if (!response) throw notFound('sitemap page')
+      return response
+    },
+  )
