@@ -1,10 +1,10 @@
 /// <reference types="vite/client" />
 import type { D1Migration } from 'cloudflare:test'
-import type { Bindings } from '../src/env'
 
 declare global {
   namespace Cloudflare {
-    interface Env extends Bindings {
+    interface Env {
+      /** drizzle/ as D1 migrations, applied by tests/apply-migrations.ts (vitest.config.ts). */
       TEST_MIGRATIONS: D1Migration[]
     }
   }
