@@ -1,7 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
 
-// Keep wrangler and miniflare from calling home during tests (see README, "Offline").
+// Keep wrangler and miniflare from calling home during tests (see docs/operations.md, "Offline").
 process.env.WRANGLER_SEND_METRICS ??= 'false'
 process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false'
 

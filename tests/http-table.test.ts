@@ -200,7 +200,7 @@ async function check(c: Case) {
     }
   }
   // A request some route serves answers a status that route's operation documents; one that no
-  // route serves is the README's "no such route".
+  // route serves is the API's "no such route" (docs/api.md).
   if (routeFor(c.method, c.path.split('?')[0]!)) {
     const documented = Object.keys(operation(c.method, c.path)?.responses ?? {})
     expect(documented, 'documented in /openapi.json').toContain(String(answer.status))
