@@ -3,6 +3,7 @@ import type { AppEnv } from './env'
 import { errorBody, handleError } from './http/handle-error'
 import { methodsServed } from './http/method-not-allowed'
 import { limitWrites } from './http/rate-limit'
+import { releaseBodies } from './http/release-body'
 import { operation, textOf } from './http/operation'
 import { securityHeaders } from './http/security-headers'
 import { apiDocs } from './routes/api-docs'
@@ -16,6 +17,7 @@ import { uploadPage } from './routes/upload-page'
 
 const app = new Hono<AppEnv>()
   .use(securityHeaders)
+  .use(releaseBodies)
   .use(limitWrites)
   .get(
     '/healthz',

@@ -33,16 +33,68 @@ export function uploadStream(request: Request, limit: number): ReadableStream<Ui
     encoding === 'gzip' || encoding === 'deflate'
       ? body.pipeThrough(new DecompressionStream(encoding))
       : body
+  // The app reads through this stream; the source stays ours, so that what the app leaves
+  // unread can be drained once it has answered (see releaseBody). The runtime's request body
+  // allows one pending read at a time: the drain waits for the app's last read to settle.
+  const source = inflated.getReader()
   let total = 0
-  return inflated.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        total += chunk.byteLength
+  let done = false
+  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null
+  const read = async () => {
+    pending = source.read()
+    try {
+      const chunk = await pending
+      if (chunk.done) done = true
+      return chunk
+    } finally {
+      pending = null
+    }
+  }
+  const counted = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const chunk = await read()
+        if (chunk.done) return controller.close()
+        total += chunk.value.byteLength
         if (total > limit) controller.error(tooLarge(limit))
-        else controller.enqueue(chunk)
+        else controller.enqueue(chunk.value)
       },
-    }),
+    },
+    { highWaterMark: 0 },
   )
+  drains.set(request, async () => {
+    if (pending) await pending.catch(() => undefined)
+    if (!done) await drain(source)
+  })
+  return counted
+}
+
+const drains = new WeakMap<Request, () => Promise<void>>()
+/** Past this much unread, a body is cancelled rather than read to its end. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024
+
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  for (let drained = 0; drained <= MAX_DRAIN_BYTES;) {
+    const chunk = await reader.read()
+    if (chunk.done) return
+    drained += chunk.value.byteLength
+  }
+  await reader.cancel()
+}
+/**
+ * Lets go of a request body the app did not read to its end, once the app has answered (a 401
+ * before the upload or at the form's first file, a 413 mid-stream, a malformed part): the rest
+ * is read and dropped, up to 64 MiB, past which it is cancelled. Cancelling it at once leaves
+ * `wrangler dev` waiting for its bytes, and the next request on the connection hangs behind it.
+ */
+export async function releaseBody(request: Request): Promise<void> {
+  const body = request.body
+  if (!body) return
+  try {
+    await (body.locked ? drains.get(request)?.() : drain(body.getReader()))
+  } catch {
+    // Already finished or errored: nothing is waiting.
+  }
 }
 
 /** A stream failure as the client's error: 413 stays 413, anything else is an unreadable body. */
