@@ -12,6 +12,7 @@ import {
   deleteStatements,
   linksOf,
   revisionStatements,
+  slugStatement,
   sourceStatements,
   type NewRevision,
   type PreviousState,
@@ -20,7 +21,6 @@ import { runBatch } from '../db/batch'
 import type { Db, Statement } from '../db/client'
 import { WriteConflict } from '../db/errors'
 import { getSource } from '../db/history-read'
-import { findSlug } from '../db/slugs'
 import { AppError } from '../errors'
 import { decodeUtf8, normalizeUpload } from '../ingest'
 import { newId, sha256Hex } from '../lib/hash'
@@ -104,22 +104,32 @@ async function saveInTurn(
     }
 
     const articleId = current?.id ?? newId()
-    const slug = current?.slug ?? (await findSlug(db, article.slug))
     const known = current && (await sourceWithHash(db, articleId, sha256))
     const sourceId = known?.id ?? newId()
     const revision = (current?.revision ?? 0) + 1
     const statements = [
       ...(await revisionWithInvalidation(
         db,
-        { articleId, identity, slug, revision, reason: 'upload', sourceId, fingerprint, article },
-        current?.revision,
+        {
+          articleId,
+          identity,
+          slug: current?.slug ?? null,
+          revision,
+          reason: 'upload',
+          sourceId,
+          fingerprint,
+          article,
+        },
+        current && { revision: current.revision, deleted: Boolean(current.deletedAt) },
       )),
       // The article row comes first: sources reference it.
       ...(known ? [] : sourceStatements(db, { sourceId, articleId, sha256, upload })),
+      slugStatement(db, articleId),
     ]
     try {
-      await commit(db, statements)
-      return { status: live ? 'updated' : 'created', slug, revision }
+      const results = await commit(db, statements)
+      const [stored] = results.at(-1) as { slug: string }[]
+      return { status: live ? 'updated' : 'created', slug: stored!.slug, revision }
     } catch (error) {
       if (!(error instanceof WriteConflict)) throw error
       if (attempt >= MAX_ATTEMPTS) throw lostRace()
@@ -163,7 +173,7 @@ export async function renormalize(
       fingerprint,
       article,
     },
-    current.revision,
+    { revision: current.revision, deleted: false },
   )
   try {
     await commit(db, statements)
@@ -173,22 +183,37 @@ export async function renormalize(
   return { status: 'updated', slug: current.slug, revision }
 }
 
-/** Soft delete: the article stops being served; its revisions and sources stay. */
+/**
+ * Soft delete: the article stops being served; its revisions and sources stay. A write that
+ * moves the article on between the read and the delete is seen (nothing is deleted then), and
+ * the delete starts again from a fresh read, its precondition checked against what it finds.
+ */
 export async function deleteArticle(
   db: Db,
   slug: string,
   precondition: Precondition = null,
 ): Promise<boolean> {
-  const live = await liveBySlug(db, slug)
-  if (!live) return false
-  checkPrecondition(precondition, live.revision)
-  const state = await stateOf(db, live.id)
-  const linking = await articlesLinkingTo(db, state.keys, live.id)
-  const [updated] = await commit(db, [
-    ...deleteStatements(db, live.id, live.revision),
-    ...invalidate(db, scopesForArticle(slug, [state], linking)),
-  ])
-  return (updated as unknown[]).length > 0
+  const found = await liveBySlug(db, slug)
+  if (!found) {
+    checkPrecondition(precondition, null)
+    return false
+  }
+  return writers.run(found.identity, async () => {
+    for (let attempt = 1; ; attempt++) {
+      const live = await liveBySlug(db, slug)
+      checkPrecondition(precondition, live?.revision ?? null)
+      if (!live) return false
+      const state = await stateOf(db, live.id)
+      const linking = await articlesLinkingTo(db, state.keys, live.id)
+      const [deleted] = await commit(db, [
+        ...deleteStatements(db, live.id, live.revision),
+        ...invalidate(db, scopesForArticle(slug, [state], linking)),
+      ])
+      if ((deleted as unknown[]).length > 0) return true
+      if (attempt >= MAX_ATTEMPTS) throw lostRace()
+      await backoff(attempt)
+    }
+  })
 }
 
 /**
@@ -200,18 +225,17 @@ export async function deleteArticle(
 async function revisionWithInvalidation(
   db: Db,
   next: Omit<NewRevision, 'sortKey'>,
-  currentRevision: number | undefined,
+  current: { revision: number; deleted: boolean } | undefined,
 ): Promise<Statement[]> {
   const { articleId, article } = next
-  const state = currentRevision === undefined ? undefined : await stateOf(db, articleId)
+  const state = current && (await stateOf(db, articleId))
   const sortKey = article.publishedAt ?? (state?.sortKey || new Date().toISOString())
   const linking = await articlesLinkingTo(
     db,
     [...matchKeys(article), ...(state?.keys ?? [])],
     articleId,
   )
-  const previous: PreviousState | undefined =
-    state && currentRevision !== undefined ? { revision: currentRevision, ...state } : undefined
+  const previous: PreviousState | undefined = current && state && { ...current, ...state }
   const links = linksOf(article, sortKey)
   return [
     ...revisionStatements(db, { ...next, sortKey }, previous),

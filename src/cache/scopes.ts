@@ -16,15 +16,16 @@ export const archiveScope = (month: string) => `archive:${month}`
 /**
  * The scopes a change to one article touches: its own page, the site-wide collections, its
  * author, tag and archive pages before and after the change, and the pages of other articles
- * whose related headlines link (or now stop linking) to it.
+ * whose related headlines link (or now stop linking) to it. A new article (`slug` null: it is
+ * chosen as it is stored) has no page of its own yet to retire.
  */
 export function scopesForArticle(
-  slug: string,
+  slug: string | null,
   links: readonly ArticleLinks[],
   linkingArticles: readonly string[] = [],
 ): string[] {
   return [
-    articleScope(slug),
+    ...(slug === null ? [] : [articleScope(slug)]),
     INDEX_SCOPE,
     ...links.flatMap((l) => [
       ...l.authorSlugs.map(authorScope),

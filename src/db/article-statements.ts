@@ -1,11 +1,12 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { slugify } from '../ingest/slug'
 import type { Block, NormalizedArticle, RevisionReason } from '../model/article'
 import type { Upload } from '../model/upload'
 import type { ArticleLinks } from './article-state'
 import type { Db, Statement } from './client'
 import { chunkRows, SOURCE_CHUNK_BYTES } from './limits'
-import { addToSearch, removeFromSearch } from './search-index'
+import { addToSearch, articleSearch, removeFromSearch } from './search-index'
+import { freeSlug } from './slugs'
 import {
   articleAuthors,
   articles,
@@ -23,7 +24,8 @@ import {
 export interface NewRevision {
   articleId: string
   identity: string
-  slug: string
+  /** The article's slug; null for a new article, whose slug is chosen as it is inserted. */
+  slug: string | null
   revision: number
   reason: RevisionReason
   sourceId: string
@@ -33,8 +35,12 @@ export interface NewRevision {
   sortKey: string
 }
 
-/** The state being replaced, when the article exists: its revision and what it linked to. */
-export type PreviousState = { revision: number } & ArticleLinks
+/**
+ * The state being replaced, when the article exists: what the writer read (its revision, and
+ * whether it was deleted) and what it linked to. The batch commits only if the article is still
+ * in exactly that state.
+ */
+export type PreviousState = { revision: number; deleted: boolean } & ArticleLinks
 
 /** What a revision links to: the pages a change to it can alter (see cache/scopes.ts). */
 export const linksOf = (article: NormalizedArticle, sortKey: string): ArticleLinks => ({
@@ -55,7 +61,20 @@ export function revisionStatements(
 ): Statement[] {
   const { articleId, article } = next
   const rows = childRows(articleId, article)
+  const revision = {
+    number: next.revision,
+    sourceId: next.sourceId,
+    fingerprint: next.fingerprint,
+    reason: next.reason,
+    snapshot: JSON.stringify(article),
+  }
   return [
+    // An existing article's revision goes first, guarded: it names the article only while the
+    // article is as the writer read it, else its NOT NULL article_id fails the whole batch. A
+    // delete or another write in between is a WriteConflict, never a silent overwrite.
+    ...(previous
+      ? [db.insert(revisions).values({ ...revision, articleId: sameState(articleId, previous) })]
+      : []),
     articleRow(db, next, previous),
     ...(previous
       ? [articleAuthors, articleTags, blocks, related, notes].map((table) =>
@@ -69,20 +88,25 @@ export function revisionStatements(
     ...chunkRows(rows.blocks, 5).map((c) => db.insert(blocks).values(c)),
     ...chunkRows(rows.related, 5).map((c) => db.insert(related).values(c)),
     ...chunkRows(rows.notes, 4).map((c) => db.insert(notes).values(c)),
-    db.insert(revisions).values({
-      articleId,
-      number: next.revision,
-      sourceId: next.sourceId,
-      fingerprint: next.fingerprint,
-      reason: next.reason,
-      snapshot: JSON.stringify(article),
-    }),
+    ...(previous ? [] : [db.insert(revisions).values({ ...revision, articleId })]),
     removeFromSearch(db, articleId),
     addToSearch(db, articleId, article),
   ]
 }
 
-/** Soft delete of a live article at a revision: its revisions and sources stay. */
+/** The article's id while it is at `previous`'s revision, live or deleted as read; else NULL. */
+const sameState = (articleId: string, previous: PreviousState) =>
+  sql`(SELECT ${articles.id} FROM ${articles} WHERE ${and(
+    eq(articles.id, articleId),
+    eq(articles.revision, previous.revision),
+    previous.deleted ? isNotNull(articles.deletedAt) : isNull(articles.deletedAt),
+  )})`
+
+/**
+ * Soft delete of a live article at a revision: its revisions and sources stay. The first
+ * statement returns the article when it was deleted, nothing when a write moved it on first;
+ * the search row goes only with a delete that happened.
+ */
 export function deleteStatements(db: Db, articleId: string, revision: number): Statement[] {
   return [
     db
@@ -96,9 +120,20 @@ export function deleteStatements(db: Db, articleId: string, revision: number): S
         ),
       )
       .returning({ id: articles.id }),
-    removeFromSearch(db, articleId),
+    db
+      .delete(articleSearch)
+      .where(
+        and(
+          eq(articleSearch.articleId, articleId),
+          sql`EXISTS (SELECT 1 FROM ${articles} WHERE ${and(eq(articles.id, articleId), isNotNull(articles.deletedAt))})`,
+        ),
+      ),
   ]
 }
+
+/** The slug of an article, read in the batch that inserted it (its slug is chosen there). */
+export const slugStatement = (db: Db, articleId: string) =>
+  db.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId))
 
 function articleRow(db: Db, next: NewRevision, previous: PreviousState | undefined): Statement {
   const { article } = next
@@ -138,7 +173,7 @@ function articleRow(db: Db, next: NewRevision, previous: PreviousState | undefin
     ...fields,
     id: next.articleId,
     identity: next.identity,
-    slug: next.slug,
+    slug: next.slug ?? freeSlug(next.article.slug),
     createdAt: now,
   })
 }

@@ -20,7 +20,11 @@ export class WriteConflict extends Error {
 
 export function isConstraintError(error: unknown): boolean {
   for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (/UNIQUE constraint failed|SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)/i.test(e.message)) {
+    if (
+      /(UNIQUE|NOT NULL) constraint failed|SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY|NOTNULL)/i.test(
+        e.message,
+      )
+    ) {
       return true
     }
   }

@@ -1,26 +1,17 @@
-import { and, eq, gte, lt, or } from 'drizzle-orm'
-import type { Db } from './client'
-import { articles } from './schema'
+import { sql } from 'drizzle-orm'
 
 /**
- * The first of `base`, `base-2`, `base-3`, … that no article uses yet. Slugs that start with
- * `base-` are found as the range [`base-`, `base.`) ('.' follows '-' in ASCII): it uses the slug
- * index, and unlike LIKE it has no 50-byte pattern limit in D1.
+ * The first of `base`, `base-2`, `base-3`, … that no article uses, chosen inside the INSERT that
+ * takes it: D1 runs one batch at a time, so writers wanting the same slug never collide and none
+ * retries. The suffixes are counted up one indexed lookup each, as far as they are taken.
  */
-export async function findSlug(db: Db, base: string): Promise<string> {
-  const taken = await db
-    .select({ slug: articles.slug })
-    .from(articles)
-    .where(
-      or(
-        eq(articles.slug, base),
-        and(gte(articles.slug, `${base}-`), lt(articles.slug, `${base}.`)),
-      ),
-    )
-    .all()
-  const used = new Set(taken.map((row) => row.slug))
-  if (!used.has(base)) return base
-  let n = 2
-  while (used.has(`${base}-${n}`)) n++
-  return `${base}-${n}`
-}
+export const freeSlug = (base: string) => sql<string>`(
+  WITH RECURSIVE taken(n) AS (
+    SELECT 2
+    UNION ALL
+    SELECT n + 1 FROM taken WHERE EXISTS (SELECT 1 FROM articles WHERE slug = ${base} || '-' || n)
+  )
+  SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM articles WHERE slug = ${base}) THEN ${base}
+              ELSE ${base} || '-' || max(n) END
+  FROM taken
+)`

@@ -1,9 +1,11 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import seed from '../../seeds/pakistan-islamabad-wont-tolerate-us-boots.txt?raw'
-import { storeUpload } from '../../src/articles/write'
+import { deleteArticle, storeUpload } from '../../src/articles/write'
+import { deleteStatements } from '../../src/db/article-statements'
+import { runBatch } from '../../src/db/batch'
 import { createDb } from '../../src/db/client'
-import { storageSnapshot, upload } from '../helpers'
+import { auth, call, storageSnapshot, upload } from '../helpers'
 
 const bytes = new TextEncoder().encode(seed)
 const textUpload = { format: 'text' as const, contentType: 'text/plain', bytes, meta: {} }
@@ -94,5 +96,171 @@ describe('one article is one atomic batch', () => {
       before.revisions! + 1,
       before.sources! + 1,
     ])
+  })
+})
+
+/** D1 that runs `first` (another writer, in another isolate) just before this one's first batch. */
+function overtakenBy(d1: D1Database, first: () => Promise<unknown>): D1Database {
+  let overtaken = false
+  return new Proxy(d1, {
+    get(target, prop) {
+      if (prop === 'batch') {
+        return async (statements: D1PreparedStatement[]) => {
+          if (!overtaken) {
+            overtaken = true
+            await first()
+          }
+          return target.batch(statements)
+        }
+      }
+      const value = Reflect.get(target, prop) as unknown
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
+/** D1 that counts the batches and statements it runs. */
+function counting(d1: D1Database) {
+  const counts = { batches: 0, reads: 0 }
+  const db = new Proxy(d1, {
+    get(target, prop) {
+      if (prop === 'batch') {
+        return (statements: D1PreparedStatement[]) => {
+          counts.batches++
+          return target.batch(statements)
+        }
+      }
+      if (prop === 'prepare') {
+        return (query: string) => {
+          counts.reads++
+          return target.prepare(query)
+        }
+      }
+      const value = Reflect.get(target, prop) as unknown
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+  return { db, counts }
+}
+
+describe('a write racing a delete', () => {
+  const json = { type: 'application/json' }
+  const story = (title: string, body: string) =>
+    JSON.stringify({
+      title,
+      body: [body],
+      sourceUrl: `https://example.com/${encodeURIComponent(title)}`,
+    })
+
+  /** What another isolate's delete of the article commits (the app's own statements). */
+  const deleteElsewhere = async (slug: string) => {
+    const db = createDb(env.DB)
+    const row = await env.DB.prepare('SELECT id, revision FROM articles WHERE slug = ?')
+      .bind(slug)
+      .first<{ id: string; revision: number }>()
+    await runBatch(db, deleteStatements(db, row!.id, row!.revision))
+  }
+
+  /** What another isolate's edit commits to the article row and its history: revision 2. */
+  const editElsewhere = (slug: string) =>
+    env.DB.batch([
+      env.DB.prepare(
+        `INSERT INTO revisions (article_id, number, source_id, fingerprint, reason, snapshot)
+         SELECT article_id, 2, source_id, fingerprint, reason, snapshot FROM revisions
+         WHERE number = 1 AND article_id = (SELECT id FROM articles WHERE slug = ?)`,
+      ).bind(slug),
+      env.DB.prepare('UPDATE articles SET revision = 2 WHERE slug = ?').bind(slug),
+    ])
+
+  const stateOf = (slug: string) =>
+    env.DB.prepare(
+      'SELECT revision, deleted_at IS NOT NULL AS deleted FROM articles WHERE slug = ?',
+    )
+      .bind(slug)
+      .first<{ revision: number; deleted: number }>()
+
+  it('refuses with 412 an If-Match upload that a delete overtook; the article stays deleted', async () => {
+    const first = await upload(story('RACE: A delete overtakes an edit', 'One.'), json)
+    expect(first.status).toBe(201)
+    const { slug } = (await first.json()) as { slug: string }
+    const edit = new TextEncoder().encode(story('RACE: A delete overtakes an edit', 'Two.'))
+    const write = storeUpload(
+      createDb(overtakenBy(env.DB, () => deleteElsewhere(slug))),
+      { format: 'json', contentType: 'application/json', bytes: edit, meta: {} },
+      { revision: 1 },
+    )
+    await expect(write).rejects.toMatchObject({ status: 412, code: 'precondition_failed' })
+    expect(await stateOf(slug)).toEqual({ revision: 1, deleted: 1 })
+    expect((await call(`/api/articles/${slug}`)).status).toBe(404)
+  })
+
+  it('refuses with 412 an If-Match delete that an edit overtook; the article stays live and found', async () => {
+    const first = await upload(story('RACE: An edit overtakes a delete', 'Alphabetical.'), json)
+    const { slug } = (await first.json()) as { slug: string }
+    const racing = overtakenBy(env.DB, () => editElsewhere(slug))
+    await expect(deleteArticle(createDb(racing), slug, { revision: 1 })).rejects.toMatchObject({
+      status: 412,
+    })
+    expect(await stateOf(slug)).toEqual({ revision: 2, deleted: 0 })
+    expect((await call('/api/search?q=alphabetical')).body).toContain(slug)
+  })
+
+  it('deletes the new revision when an edit overtakes a delete without If-Match', async () => {
+    const first = await upload(story('RACE: An edit then a delete', 'Gamma.'), json)
+    const { slug } = (await first.json()) as { slug: string }
+    const racing = overtakenBy(env.DB, () => editElsewhere(slug))
+    expect(await deleteArticle(createDb(racing), slug)).toBe(true)
+    expect(await stateOf(slug)).toEqual({ revision: 2, deleted: 1 })
+    expect((await call('/api/search?q=gamma')).body).not.toContain(slug)
+  })
+
+  it('never leaves an article live after both an If-Match upload and a delete succeeded (40 rounds)', async () => {
+    for (let round = 0; round < 40; round++) {
+      const title = `RACE: Round ${round} of edits and deletes`
+      const url = `https://example.com/rounds/${round}`
+      const body = (text: string) => JSON.stringify({ title, body: [text], sourceUrl: url })
+      const created = await upload(body('First.'), json)
+      const { slug } = (await created.json()) as { slug: string }
+      const [edit, removal] = await Promise.all([
+        upload(body('Second.'), { ...json, headers: { 'If-Match': '"r1"' } }),
+        call(`/api/articles/${slug}`, { method: 'DELETE', headers: auth }),
+      ])
+      const live = await call(`/api/articles/${slug}`)
+      const outcome = [edit.status, removal.status, live.status]
+      // Either order is an answer; both succeeding with the article live afterwards is not.
+      expect([
+        [200, 204, 404],
+        [412, 204, 404],
+      ]).toContainEqual(outcome)
+    }
+  })
+})
+
+describe('slugs under contention', () => {
+  it('gives 100 simultaneous creates with one title 100 slugs, one batch each, no retry', async () => {
+    const title = 'CROWD: One headline wanted by a hundred sources'
+    const { db, counts } = counting(env.DB)
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        storeUpload(createDb(db), {
+          format: 'json',
+          contentType: 'application/json',
+          bytes: new TextEncoder().encode(
+            JSON.stringify({
+              title,
+              body: [`Copy ${i}.`],
+              sourceUrl: `https://example.com/c/${i}`,
+            }),
+          ),
+          meta: {},
+        }),
+      ),
+    )
+    const base = 'crowd-one-headline-wanted-by-a-hundred-sources'
+    expect(results.every((r) => r.status === 'created' && r.revision === 1)).toBe(true)
+    expect(new Set(results.map((r) => r.slug))).toEqual(
+      new Set([base, ...Array.from({ length: 99 }, (_, i) => `${base}-${i + 2}`)]),
+    )
+    expect(counts.batches).toBe(100)
   })
 })
