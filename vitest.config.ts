@@ -27,6 +27,7 @@ export default defineConfig(async () => ({
               ratelimits: {
                 WRITE_LIMITER: { simple: { limit: 5, period: 60 } },
                 UNVERIFIED_WRITE_LIMITER: { simple: { limit: 5, period: 60 } },
+                RENDER_LIMITER: { simple: { limit: 5, period: 60 } },
               },
             },
           }),

@@ -23,9 +23,6 @@ const NO_INPUT = [
   '/upload',
   '/favicon.ico',
   '/robots.txt',
-  '/sitemap.xml',
-  '/feed.xml',
-  '/feed.json',
   '/openapi.json',
   '/docs',
 ].map((path) => `operation-4xx-response #/paths/${path.replaceAll('/', '~1')}/get/responses`)

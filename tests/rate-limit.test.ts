@@ -42,3 +42,32 @@ describe('write rate limiting per client address', () => {
     }
   })
 })
+
+describe('pages built from D1 per client address', () => {
+  const read = (path: string, ip: string) =>
+    SELF.fetch(`${ORIGIN}${path}`, { headers: { 'CF-Connecting-IP': ip } })
+
+  it('answers 429 past the render budget, while pages served from the cache stay free', async () => {
+    const stored = await SELF.fetch(`${ORIGIN}/api/articles`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'BUDGET: A page read many times', body: ['Words.'] }),
+    })
+    expect(stored.status).toBe(201)
+    const page = '/articles/budget-a-page-read-many-times'
+    // Rendered once, by a reader without an address, then cached.
+    expect((await SELF.fetch(`${ORIGIN}${page}`)).headers.get('X-Cache')).toBe('MISS')
+    const statuses = []
+    for (let i = 0; i < 6; i++)
+      statuses.push((await read(`/search?q=word${i}`, '203.0.113.50')).status)
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429])
+    const limited = await read('/api/search?q=words', '203.0.113.50')
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('Retry-After')).toBe('60')
+    for (let i = 0; i < 3; i++) {
+      const cached = await read(page, '203.0.113.50')
+      expect([cached.status, cached.headers.get('X-Cache')]).toEqual([200, 'HIT'])
+    }
+    expect((await read('/search?q=other', '198.51.100.60')).status).toBe(200)
+  })
+})

@@ -60,6 +60,7 @@ export function listingPage(
   return {
     scope: collection.scope,
     variant: `html:${cursor ?? ''}`,
+    shared: cursor === undefined,
     render: async () => {
       const { items, nextCursor } = await page(db, collection, PAGE_SIZE, cursor)
       if (isGone(collection, items, cursor)) return null

@@ -48,6 +48,7 @@ export function searchPage(
   return {
     scope: INDEX_SCOPE,
     variant: `search:${JSON.stringify([query, cursor ?? ''])}`,
+    shared: false,
     render: async () => {
       const { items, nextCursor } = await search(db, query, 10, cursor)
       return renderSearchPage(site, { query, results: items, nextCursor })

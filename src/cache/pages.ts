@@ -27,6 +27,12 @@ export interface PageSpec {
    * given as a string gets a hash of itself as its ETag.
    */
   render: () => Promise<string | CachedPage | null>
+  /**
+   * Worth a KV entry (default): a page many readers ask for. A one-off page (a search, a later
+   * page of a listing, any URL a reader can vary without end) is kept in the isolate's memory
+   * only.
+   */
+  shared?: boolean
 }
 
 /** Every key of one page, whatever its epoch: the variant is escaped so it holds no `@`. */

@@ -10,6 +10,7 @@ import {
   type PageSpec,
 } from '../cache/pages'
 import type { AppEnv } from '../env'
+import { limitRender } from './rate-limit'
 import { secureHeaders, secureResponse } from './security-headers'
 import { sha256Hex } from '../lib/hash'
 import { settingsOf } from '../settings'
@@ -20,10 +21,13 @@ export const HTML = 'text/html; charset=utf-8'
  * Serves a page from this isolate's memory or KV, or renders it (from D1) and stores it for the
  * next reader. The epoch is read before the page is rendered, so what is stored under an epoch is
  * never older than it. With a freshness of 0 nothing is kept in memory: every view asks D1 and KV.
+ * A page that is not `shared` (one-off: a search, a later page of a listing) stays out of KV, so
+ * anonymous readers cannot spend KV writes by inventing URLs; each render counts against the
+ * client's render budget (RENDER_LIMITER).
  */
 export async function serveCachedPage(
   c: Context<AppEnv>,
-  { scope, variant, contentType = HTML, render }: PageSpec,
+  { scope, variant, contentType = HTML, render, shared = true }: PageSpec,
 ): Promise<Response | null> {
   const freshnessMs = settingsOf(c.env).cacheFreshnessMs
   const inMemory = freshnessMs > 0
@@ -40,12 +44,13 @@ export async function serveCachedPage(
   const key = pageKey(scope, epoch, variant)
   const remembered = inMemory ? recallPage(key) : null
   if (remembered) return respond(c, remembered, contentType, 'HIT')
-  const cached = await readPage(c.env.PAGES, key)
+  const cached = shared ? await readPage(c.env.PAGES, key) : null
   if (cached) {
     if (inMemory) rememberPage(key, cached)
     return respond(c, cached, contentType, 'HIT')
   }
 
+  await limitRender(c)
   const rendered = await render()
   if (rendered === null) return null
   const page =
@@ -53,7 +58,7 @@ export async function serveCachedPage(
       ? { body: rendered, etag: `"${(await sha256Hex(rendered)).slice(0, 32)}"` }
       : rendered
   if (inMemory) rememberPage(key, page)
-  c.executionCtx.waitUntil(writePage(c.env.PAGES, key, page))
+  if (shared) c.executionCtx.waitUntil(writePage(c.env.PAGES, key, page))
   return respond(c, page, contentType, 'MISS')
 }
 

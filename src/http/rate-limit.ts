@@ -1,3 +1,4 @@
+import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../env'
 import { bearerToken, tokenMatches } from './auth'
@@ -29,5 +30,26 @@ export const limitWrites = createMiddleware<AppEnv>(async (c, next) => {
       })
     }
   }
+  await next()
+})
+
+/**
+ * Pages built from D1 per client address (RENDER_LIMITER): a view served from memory or KV is
+ * free, a render counts. Past the budget: 429 with Retry-After. Like writes, a request without
+ * CF-Connecting-IP (inside the runtime, tests) is not limited.
+ */
+export async function limitRender(c: Context<AppEnv>): Promise<void> {
+  const client = c.req.header('CF-Connecting-IP')
+  const limiter = c.env.RENDER_LIMITER
+  if (client && limiter && !(await limiter.limit({ key: client })).success) {
+    throw new AppError(429, 'rate_limited', 'Too many pages built for this address; slow down.', {
+      'Retry-After': '60',
+    })
+  }
+}
+
+/** For reads that always reach D1 (API listings and search): each one is a render. */
+export const limitRenders = createMiddleware<AppEnv>(async (c, next) => {
+  await limitRender(c)
   await next()
 })

@@ -14,6 +14,7 @@ import { createDb, type Db } from '../db/client'
 import type { AppEnv } from '../env'
 import { AppError, notFound } from '../errors'
 import { requireToken } from '../http/auth'
+import { limitRenders } from '../http/rate-limit'
 import { serveCachedPage } from '../http/cached-page'
 import { CONTENT_TYPES, uploadFormat } from '../http/media-type'
 import { json, operation, textBody, textOf } from '../http/operation'
@@ -87,9 +88,10 @@ export const articlesApi = new Hono<AppEnv>()
       summary: 'Latest articles, newest first',
       tag: 'Reading',
       responses: { 200: { description: 'A page of summaries', content: json(listing) } },
-      errors: [400, 503],
+      errors: [400, 429, 503],
     }),
     validate('query', listQuery),
+    limitRenders,
     async (c) => {
       const { limit, cursor } = c.req.valid('query')
       return c.json(await listingJson(createDb(c.env.DB), SITE, limit, cursor))
@@ -107,7 +109,7 @@ export const articlesApi = new Hono<AppEnv>()
         200: { description: 'The article', content: json(article) },
         304: { description: 'Not modified (If-None-Match)' },
       },
-      errors: [404, 503],
+      errors: [404, 429, 503],
     }),
     validate('param', slugParam),
     async (c) => {
@@ -124,9 +126,10 @@ export const articlesApi = new Hono<AppEnv>()
       summary: 'Every revision, newest first',
       tag: 'Reading',
       responses: { 200: { description: 'Revisions', content: json(revisions) } },
-      errors: [404, 503],
+      errors: [404, 429, 503],
     }),
     validate('param', slugParam),
+    limitRenders,
     async (c) => {
       const slug = c.req.valid('param').slug
       const items = await listRevisions(createDb(c.env.DB), slug)
@@ -146,10 +149,11 @@ export const articlesApi = new Hono<AppEnv>()
           content: textOf('application/octet-stream'),
         },
       },
-      errors: [400, 404, 503],
+      errors: [400, 404, 429, 503],
     }),
     validate('param', slugParam),
     validate('query', sourceQuery),
+    limitRenders,
     async (c) => {
       const { slug } = c.req.valid('param')
       const db = createDb(c.env.DB)

@@ -7,6 +7,7 @@ import { notFound } from '../errors'
 import { serveCachedPage } from '../http/cached-page'
 import { wantsJson } from '../http/negotiate'
 import { json, operation, textOf, type Operation } from '../http/operation'
+import { limitRender } from '../http/rate-limit'
 import { listQuery, monthParam, pageQuery, slugParam, validate } from '../http/validation'
 import { listing } from '../model/api'
 import { siteOf } from '../settings'
@@ -35,6 +36,7 @@ async function listingJsonResponse(
   limit: number,
   cursor?: string,
 ) {
+  await limitRender(c)
   const listed = await listingJson(createDb(c.env.DB), collection, limit, cursor)
   if (!listed) throw notFound(collection.noun)
   return c.json(listed, 200, { Vary: 'Accept' })
@@ -64,7 +66,7 @@ const page = (id: string, summary: string): Operation => ({
   responses: {
     200: { description: 'The page', content: { ...textOf('text/html'), ...json(listing) } },
   },
-  errors: [400, 404, 503],
+  errors: [400, 404, 429, 503],
 })
 
 const feeds = (id: string, of: string, notFoundToo: boolean) =>
@@ -77,7 +79,7 @@ const feeds = (id: string, of: string, notFoundToo: boolean) =>
       summary: `${name} feed of ${of}`,
       tag: 'Site',
       responses: { 200: { description: name!, content: textOf(type!) } },
-      errors: notFoundToo ? [404, 503] : [503],
+      errors: notFoundToo ? [404, 429, 503] : [429, 503],
     }),
   )
 
@@ -112,7 +114,7 @@ export const listingsApi = new Hono<AppEnv>().get(
     summary: 'One month’s articles',
     tag: 'Reading',
     responses: { 200: { description: 'A page of summaries', content: json(listing) } },
-    errors: [400, 404, 503],
+    errors: [400, 404, 429, 503],
   }),
   validate('param', monthParam),
   validate('query', listQuery),
@@ -150,7 +152,7 @@ for (const { kind, one, title } of KINDS) {
       summary: `One ${one}’s articles`,
       tag: 'Reading',
       responses: { 200: { description: 'A page of summaries', content: json(listing) } },
-      errors: [400, 404, 503],
+      errors: [400, 404, 429, 503],
     }),
     validate('param', slugParam),
     validate('query', listQuery),

@@ -23,7 +23,7 @@ export const articlePages = new Hono<AppEnv>().get(
       200: { description: 'The page', content: { ...textOf('text/html'), ...json(article) } },
       304: { description: 'Not modified (If-None-Match)' },
     },
-    errors: [404, 503],
+    errors: [404, 429, 503],
   }),
   async (c) => {
     const slug = c.req.param('slug')

@@ -5,6 +5,7 @@ import type { AppEnv } from '../env'
 import { AppError } from '../errors'
 import { serveCachedPage } from '../http/cached-page'
 import { json, operation, textOf } from '../http/operation'
+import { limitRenders } from '../http/rate-limit'
 import { searchQuery, validate } from '../http/validation'
 import { searchResults } from '../model/api'
 import { siteOf } from '../settings'
@@ -20,9 +21,10 @@ export const searchApi = new Hono<AppEnv>().get(
       'Words are matched with their stems (“talks” finds “talk”), all of them; "quoted words" match as a phrase. Other punctuation is text.',
     tag: 'Reading',
     responses: { 200: { description: 'A page of results', content: json(searchResults) } },
-    errors: [400, 503],
+    errors: [400, 429, 503],
   }),
   validate('query', searchQuery),
+  limitRenders,
   async (c) => {
     const { q, limit, cursor } = c.req.valid('query')
     if (!q?.trim()) throw new AppError(400, 'invalid_query', 'q: say what to search for.')
@@ -38,7 +40,7 @@ export const searchPage = new Hono<AppEnv>().get(
     tag: 'Pages',
     page: true,
     responses: { 200: { description: 'The form and its results', content: textOf('text/html') } },
-    errors: [400, 503],
+    errors: [400, 429, 503],
   }),
   validate('query', searchQuery),
   async (c) => {

@@ -49,7 +49,7 @@ export const siteFiles = new Hono<AppEnv>()
       summary: 'The sitemap (an index of sitemap pages past 50,000 articles)',
       tag: 'Site',
       responses: { 200: { description: 'sitemaps.org 0.9', content: textOf('application/xml') } },
-      errors: [503],
+      errors: [429, 503],
     }),
     async (c) => {
       const response = await serveCachedPage(c, sitemapPage(createDb(c.env.DB), siteOf(c.env)))
@@ -63,7 +63,7 @@ export const siteFiles = new Hono<AppEnv>()
       summary: 'One page of a split sitemap (1.xml, 2.xml, …)',
       tag: 'Site',
       responses: { 200: { description: 'sitemaps.org 0.9', content: textOf('application/xml') } },
-      errors: [404, 503],
+      errors: [404, 429, 503],
     }),
     validate('param', sitemapFileParam),
     async (c) => {
