@@ -5,6 +5,7 @@ import { parseJsonArticle } from './json-article'
 import { parseHtmlArticle } from './html'
 import { parseMarkdownArticle } from './markdown'
 import type { UploadMeta } from './meta'
+import { checkShape } from './shape'
 
 export { parseArchiveText } from './archive-text'
 export { decodeUtf8 } from './decode'
@@ -23,6 +24,7 @@ export interface Upload {
  * itself lacks. Throws IngestError, and nothing else, for any input.
  */
 export function normalizeUpload(input: Upload, meta: UploadMeta): NormalizedArticle {
+  checkShape(input.format, input.text)
   switch (input.format) {
     case 'text':
       return parseArchiveText(input.text, meta)

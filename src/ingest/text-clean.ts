@@ -37,3 +37,20 @@ export function splitParagraphs(text: string): string[] {
 }
 
 export const countWords = (text: string): number => text.split(/\s+/).filter((w) => w !== '').length
+
+/**
+ * `text` without the characters matching `set` at its end. Linear: `/[…]+$/` tries every run of
+ * those characters in the text and is quadratic on a long one that does not end it.
+ */
+export function trimEndOf(text: string, set: RegExp): string {
+  let end = text.length
+  while (end > 0 && set.test(text[end - 1]!)) end--
+  return text.slice(0, end)
+}
+
+/** `text` without the characters matching `set` at its start (see trimEndOf). */
+export function trimStartOf(text: string, set: RegExp): string {
+  let start = 0
+  while (start < text.length && set.test(text[start]!)) start++
+  return text.slice(start)
+}

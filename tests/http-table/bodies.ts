@@ -271,6 +271,24 @@ export const UPLOAD_CASES: BodyCase[] = [
     refused(422, 'too_large'),
   ],
   [
+    'Markdown: 20,001 lines',
+    typed('text/markdown'),
+    () => bytes(`# A long post\n${'a\n'.repeat(20_000)}`),
+    refused(422, 'too_complex'),
+  ],
+  [
+    'HTML: 50,001 tags',
+    typed('text/html'),
+    () => bytes(`<h1>T</h1>${'<b>'.repeat(49_999)}`),
+    refused(422, 'too_complex'),
+  ],
+  [
+    'text: 50,001 lines',
+    typed('text/plain'),
+    () => bytes(`TITLE: T\n${'a\n'.repeat(50_000)}`),
+    refused(422, 'too_complex'),
+  ],
+  [
     'text: 5,001 paragraphs',
     typed('text/plain'),
     () => bytes(`LONG: A title\n\n${'Words.\n\n'.repeat(5001)}`),

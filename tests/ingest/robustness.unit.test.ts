@@ -125,14 +125,14 @@ describe('any input', () => {
       `T\n\n${'-- Jane Roe\n\nHeadline without punctuation here\n\n'.repeat(2000)}`,
       `T\n\n${'((((('.repeat(40000)}`,
     ]
+    // Their cost is measured in Node (tests/properties/growth.node.test.ts): in workerd the
+    // clock only moves on I/O.
     for (const text of lines) {
-      const started = Date.now()
       try {
         normalizeUpload({ format: 'text', text }, {})
       } catch (error) {
         expect(error).toBeInstanceOf(IngestError)
       }
-      expect(Date.now() - started).toBeLessThan(2000)
     }
   })
 })

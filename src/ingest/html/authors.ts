@@ -1,5 +1,11 @@
 import { parseByline } from '../byline'
+import { trimEndOf } from '../text-clean'
 import { letters, squash } from './text'
+
+/** Longer text than this is no byline (the longest real ones run to a few hundred characters). */
+const MAX_BYLINE = 2000
+/** What may trail a name in a byline and is not part of it. */
+const NAME_END = /[\s,;:(–—-]/
 
 const BY =
   /^(?:(?:written|posted|reported|story|text|words)\s+)?by\s*:?\s+|^(?:authors?|bylines?)\s*:\s*/i
@@ -27,13 +33,14 @@ const ORG =
  * author links): a name the byline rules reject (`danah boyd`, `Madonna`) is still taken.
  */
 export function namesIn(raw: string, sites: string[], loose = false): string[] {
+  if (raw.length > MAX_BYLINE) return []
   const unglued = raw.replace(GLUED_DATE, '$1$2 | ').replace(JOB_TITLE, ', $1')
   const names: string[] = []
   for (const segment of unglued.split(SEPARATOR)) {
     let part = squash(segment).replace(BY, '')
     const stop = STOP.exec(part)
     if (stop) part = part.slice(0, stop.index)
-    part = part.replace(/[\s,;:(–—-]+$/, '')
+    part = trimEndOf(part, NAME_END)
     if (part === '') continue
     const parsed = parseByline(`By ${part}`)
     if (parsed) names.push(...parsed)

@@ -33,6 +33,8 @@ const IN_PATH = new RegExp(
  */
 export function isoDate(value: string | null | undefined): string | null {
   const text = value?.trim() ?? ''
+  // A date is a short text: a long one is something else, and scanning it costs.
+  if (text.length > MAX_DATE) return null
   const iso = ISO.exec(text)
   if (iso) {
     const day = ymd(iso[1], iso[2], iso[3])
@@ -51,6 +53,8 @@ export function isoDate(value: string | null | undefined): string | null {
   }
   return textDate(text)
 }
+
+const MAX_DATE = 200
 
 /** The first written-out date in a line of text, as `YYYY-MM-DD`. */
 export function textDate(text: string): string | null {

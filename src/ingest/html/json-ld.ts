@@ -1,4 +1,5 @@
 import { plain } from './text'
+import { LIMITS } from '../limits'
 
 type Json = Record<string, unknown>
 
@@ -34,7 +35,9 @@ export function readLinkedData(scripts: string[]): LinkedData | null {
   const page = resolve(first(article.mainEntityOfPage))
   return {
     headline: text(article.headline) ?? text(article.name),
+    // One more than an article may hold, so that too many is still refused as such.
     authors: list(article.author)
+      .slice(0, LIMITS.listItems + 1)
       .map(resolve)
       .flatMap((a) => personName(a)),
     publisher: isObject(publisher) ? text(publisher.name) : text(publisher),

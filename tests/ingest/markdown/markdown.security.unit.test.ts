@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_ALIASES, MAX_FRONT_MATTER_CHARS } from '../../../src/ingest/markdown/front-matter'
 import { MAX_HTML_TAGS } from '../../../src/ingest/markdown/html-text'
+import { LIMITS } from '../../../src/ingest/limits'
 import { MAX_LAZY_RUNS, MAX_NESTING } from '../../../src/ingest/markdown/lex'
+import { SHAPE_LIMITS } from '../../../src/ingest/shape'
 import hostileHtml from './fixtures/hostile-html.md?raw'
 import yamlBomb from './fixtures/yaml-bomb.md?raw'
 import { failure, fileOf, markdown } from './helpers'
 
-/**
- * Runs `run`, expecting it done within `ms`. Generous: what these tests look for is a quadratic
- * blowup, which takes minutes on these inputs, not a slow machine.
- */
-function quickly<T>(ms: number, run: () => T): T {
-  const started = Date.now()
-  try {
-    return run()
-  } finally {
-    expect(Date.now() - started).toBeLessThan(ms)
-  }
-}
+// What these inputs cost is measured where a clock runs during computation, in Node: see
+// tests/properties/growth.node.test.ts (inside workerd, Date.now() only moves on I/O).
 
 describe('raw HTML and script links', () => {
   const article = markdown(hostileHtml)
@@ -48,7 +40,7 @@ describe('raw HTML and script links', () => {
 
 describe('YAML bombs', () => {
   it('stops a billion laughs at the alias limit with a 400', () => {
-    expect(quickly(5000, () => failure(() => markdown(yamlBomb)))).toMatchObject({
+    expect(failure(() => markdown(yamlBomb))).toMatchObject({
       status: 400,
       code: 'invalid_front_matter',
       message: 'front matter: Excessive alias count indicates a resource exhaustion attack',
@@ -70,7 +62,7 @@ describe('YAML bombs', () => {
       Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'),
       `x:\n${'- '.repeat(5000)}y`,
     ]) {
-      const error = quickly(5000, () => failure(() => markdown(fileOf('---', yaml, '---', 'x'))))
+      const error = failure(() => markdown(fileOf('---', yaml, '---', 'x')))
       expect(error).toMatchObject({
         status: 400,
         code: 'invalid_front_matter',
@@ -86,9 +78,7 @@ describe('YAML bombs', () => {
       code: 'too_large',
     })
     const keys = Array.from({ length: 6000 }, (_, i) => `k${i}: v`).join('\n')
-    expect(
-      quickly(5000, () => markdown(fileOf('---', 'title: T', keys, '---', 'Body.'))).title,
-    ).toBe('T')
+    expect(markdown(fileOf('---', 'title: T', keys, '---', 'Body.')).title).toBe('T')
   })
 })
 
@@ -98,7 +88,7 @@ describe('Markdown that marked would recurse or loop on', () => {
     { timeout: 30_000 },
     () => {
       for (const line of ['>'.repeat(10_000), '- '.repeat(10_000), '1. '.repeat(5000)]) {
-        const error = quickly(5000, () => failure(() => markdown(fileOf('# T', '', `${line} x`))))
+        const error = failure(() => markdown(fileOf('# T', '', `${line} x`)))
         expect(error).toMatchObject({
           status: 422,
           code: 'too_large',
@@ -116,7 +106,7 @@ describe('Markdown that marked would recurse or loop on', () => {
 
   it('refuses a block quote that keeps coming back after lazy lines', () => {
     const text = fileOf('# T', '', '> quoted\nlazy\n'.repeat(MAX_LAZY_RUNS + 1))
-    expect(quickly(5000, () => failure(() => markdown(text))).message).toBe(
+    expect(failure(() => markdown(text)).message).toBe(
       `body: at most ${MAX_LAZY_RUNS} lazy continuation lines in one block quote allowed`,
     )
     const nested = fileOf('# T', '', '> > inner\n> outer\n'.repeat(MAX_LAZY_RUNS + 1))
@@ -124,7 +114,7 @@ describe('Markdown that marked would recurse or loop on', () => {
   })
 
   it(
-    'stays fast on emphasis delimiters, email-like words and unclosed comments',
+    'reads runs of emphasis delimiters, email-like words and unclosed comments as text',
     { timeout: 60_000 },
     () => {
       const units = [
@@ -141,8 +131,9 @@ describe('Markdown that marked would recurse or loop on', () => {
         '**<!--a ',
       ]
       for (const unit of [...units, 'x <![CDATA[a ', 'x <!a b ']) {
-        const text = fileOf('# T', '', unit.repeat(50_000))
-        const article = quickly(5000, () => markdown(text))
+        // Within the shape bounds (src/ingest/shape.ts): 27,000 delimiters and 18,000 "[" at most.
+        const text = fileOf('# T', '', unit.repeat(9_000))
+        const article = markdown(text)
         expect(article.body).toHaveLength(1)
       }
     },
@@ -150,7 +141,7 @@ describe('Markdown that marked would recurse or loop on', () => {
 
   it('refuses an HTML block of more tags than the HTML parser handles in linear time', () => {
     const html = `<div>${'<figure><figcaption></div> '.repeat(MAX_HTML_TAGS)}`
-    expect(quickly(5000, () => failure(() => markdown(fileOf('# T', '', html))))).toMatchObject({
+    expect(failure(() => markdown(fileOf('# T', '', html)))).toMatchObject({
       status: 422,
       code: 'too_large',
       message: `HTML block: at most ${MAX_HTML_TAGS} tags allowed`,
@@ -180,7 +171,7 @@ describe('odd whitespace and characters', () => {
       '\n'.repeat(10_000),
       'Body.',
     )
-    expect(quickly(5000, () => markdown(text)).body).toEqual([
+    expect(markdown(text).body).toEqual([
       { type: 'heading', level: 2, text: 'Ignored h1' },
       { type: 'paragraph', text: 'Body.' },
     ])
@@ -191,5 +182,39 @@ describe('odd whitespace and characters', () => {
   it('drops NUL, control characters and half surrogate pairs', () => {
     const a = markdown(`# Ti\u0000tle \uD800\n\nBo\u0007dy \uDC00text 😀.`)
     expect([a.title, a.body]).toEqual(['Title', [{ type: 'paragraph', text: 'Body text 😀.' }]])
+  })
+})
+
+describe('what Markdown may hold before it is read (src/ingest/shape.ts)', () => {
+  const over = (text: string) => failure(() => markdown(fileOf('# T', '', text)))
+
+  it('refuses past each bound with 422 too_complex, naming it', () => {
+    expect(over('a\n'.repeat(SHAPE_LIMITS.markdownLines))).toEqual(
+      expect.objectContaining({
+        status: 422,
+        code: 'too_complex',
+        message: `the upload holds ${SHAPE_LIMITS.markdownLines + 1} lines; at most ${SHAPE_LIMITS.markdownLines} are read (split it, or send it as another format)`,
+      }),
+    )
+    expect(over('['.repeat(SHAPE_LIMITS.brackets + 1)).message).toMatch(
+      /^the upload holds 20001 "\[" /,
+    )
+    expect(over('<'.repeat(SHAPE_LIMITS.tags + 1)).message).toMatch(/^the upload holds 50001 "<" /)
+    expect(over('*'.repeat(SHAPE_LIMITS.delimiters + 1)).message).toMatch(
+      /^the upload holds 50001 emphasis delimiters/,
+    )
+    expect(over('- a\n'.repeat(LIMITS.bodyListItems + 1))).toEqual(
+      expect.objectContaining({
+        code: 'too_large',
+        message: 'body lists: at most 10000 items allowed',
+      }),
+    )
+  })
+
+  it('reads what is at each bound', () => {
+    expect(markdown(fileOf('# T', '', '['.repeat(SHAPE_LIMITS.brackets))).body).toHaveLength(1)
+    expect(markdown(fileOf('# T', '', '- a\n'.repeat(LIMITS.bodyListItems))).body).toEqual([
+      { type: 'list', ordered: false, items: Array(LIMITS.bodyListItems).fill('a') },
+    ])
   })
 })
