@@ -109,6 +109,39 @@ describe('upload size limit', () => {
     expect(res.status).toBe(413)
   })
 
+  it('accepts gzip members one after another (RFC 1952), as `cat a.gz b.gz` makes them', async () => {
+    const first = await gzip('GZIP: Two members\n\nThe first half of a paragraph, ')
+    const second = await gzip('and the second half.\n')
+    const both = new Uint8Array([...first, ...second])
+    const res = await upload(both, { headers: { 'Content-Encoding': 'gzip' } })
+    expect(res.status).toBe(201)
+    const { slug, body } = (await res.json()) as { slug: string; body: { text: string }[] }
+    expect(body).toEqual([
+      { type: 'paragraph', text: 'The first half of a paragraph, and the second half.' },
+    ])
+    expect(await (await get(`/api/articles/${slug}/source`)).text()).toBe(
+      'GZIP: Two members\n\nThe first half of a paragraph, and the second half.\n',
+    )
+  })
+
+  it('refuses gzip whose checksum or size does not match, writing nothing', async () => {
+    const before = await storageSnapshot()
+    const good = await gzip('GZIP: Damaged\n\nA paragraph.\n')
+    const damaged = good.slice()
+    damaged[good.length - 6]! ^= 0xff
+    const res = await upload(damaged, { headers: { 'Content-Encoding': 'gzip' } })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'invalid_body',
+        message: 'The gzip body is damaged: a member fails its checksum.',
+      },
+    })
+    const cut = await upload(good.slice(0, -4), { headers: { 'Content-Encoding': 'gzip' } })
+    expect(cut.status).toBe(400)
+    expect(await storageSnapshot()).toEqual(before)
+  })
+
   it('refuses corrupt gzip with 400', async () => {
     const res = await upload(new Uint8Array([0x1f, 0x8b, 1, 2, 3, 4]), {
       headers: { 'Content-Encoding': 'gzip' },

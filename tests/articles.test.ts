@@ -185,3 +185,29 @@ describe('the seed article, end to end', () => {
     expect((await get(`/articles/${SLUG}`)).status).toBe(200)
   })
 })
+
+describe('history, a page at a time', () => {
+  it('pages 25 revisions newest first, 20 then 5, and refuses a cursor it did not make', async () => {
+    const body = (i: number) =>
+      JSON.stringify({ title: 'HISTORY: Twenty-five edits', body: [`Edit ${i}.`] })
+    for (let i = 1; i <= 25; i++) {
+      expect((await upload(body(i), { type: 'application/json' })).status).toBe(i === 1 ? 201 : 200)
+    }
+    const path = '/api/articles/history-twenty-five-edits/revisions'
+    const first = (await (await get(path)).json()) as {
+      items: { revision: number }[]
+      nextCursor: string
+    }
+    expect(first.items.map((r) => r.revision)).toEqual(Array.from({ length: 20 }, (_, i) => 25 - i))
+    const second = (await (
+      await get(`${path}?cursor=${encodeURIComponent(first.nextCursor)}`)
+    ).json()) as { items: { revision: number }[]; nextCursor: string | null }
+    expect(second.items.map((r) => r.revision)).toEqual([5, 4, 3, 2, 1])
+    expect(second.nextCursor).toBeNull()
+    const all = (await (await get(`${path}?limit=100`)).json()) as { items: unknown[] }
+    expect(all.items).toHaveLength(25)
+    const forged = await get(`${path}?cursor=WzBd`)
+    expect(forged.status).toBe(400)
+    expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('invalid_cursor')
+  })
+})

@@ -143,3 +143,45 @@ describe('bulk request errors', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('empty_bulk')
   })
 })
+
+describe('names a client chooses never find what objects inherit', () => {
+  it('refuses a file named x.constructor as a type it cannot read', async () => {
+    const body = new FormData()
+    body.append('file', new File(['x'], 'x.constructor'))
+    body.append('file', new File(['y'], 'y.__proto__'))
+    const res = await SELF.fetch(`${ORIGIN}/api/articles/bulk`, {
+      method: 'POST',
+      headers: auth,
+      body,
+    })
+    const { items } = (await res.json()) as BulkResponse
+    expect(items.map((i) => [i.status, i.error?.code, i.error?.message])).toEqual([
+      [
+        'failed',
+        'unsupported_media_type',
+        '"x.constructor" has no supported type; use .txt, .json, .html, .htm, .md, .markdown.',
+      ],
+      [
+        'failed',
+        'unsupported_media_type',
+        '"y.__proto__" has no supported type; use .txt, .json, .html, .htm, .md, .markdown.',
+      ],
+    ])
+  })
+
+  it('refuses a Content-Type of "constructor" with the types it takes', async () => {
+    const res = await SELF.fetch(`${ORIGIN}/api/articles`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'constructor' },
+      body: 'x',
+    })
+    expect(res.status).toBe(415)
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'unsupported_media_type',
+        message:
+          'Content-Type "constructor" is not accepted; send text/plain or application/json or text/html or application/xhtml+xml or text/markdown or text/x-markdown.',
+      },
+    })
+  })
+})

@@ -33,6 +33,25 @@ describe('write rate limiting per client address', () => {
     expect((await write('192.0.2.44')).status).toBe(201)
   })
 
+  it('keys on CF-Connecting-IP alone: X-Forwarded-For and X-Real-IP a client sends change nothing', async () => {
+    const statuses = []
+    for (let i = 0; i < 6; i++) {
+      const res = await SELF.fetch(`${ORIGIN}/api/articles`, {
+        method: 'POST',
+        headers: {
+          'CF-Connecting-IP': '203.0.113.99',
+          'X-Forwarded-For': `198.51.100.${i}`,
+          'X-Real-IP': `192.0.2.${i}`,
+          Authorization: `Bearer ${TOKEN}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ title: 'From behind a proxy', body: ['Text.'] }),
+      })
+      statuses.push(res.status)
+    }
+    expect(statuses).toEqual([201, 200, 200, 200, 200, 429])
+  })
+
   it('never limits reads', async () => {
     for (let i = 0; i < 8; i++) {
       const res = await SELF.fetch(`${ORIGIN}/healthz`, {

@@ -76,3 +76,21 @@ describe('the upload page', () => {
     expect(await res.text()).toContain('Choose at least one file or paste an article.')
   })
 })
+
+describe('names a client chooses never find what objects inherit', () => {
+  it('reads a form whose format is "constructor" as the default format, archive text', async () => {
+    const res = await form([
+      ['token', TOKEN],
+      ['format', 'constructor'],
+      ['text', 'INHERITED: A format named constructor\n\nIts paragraph.'],
+    ])
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('<td class="path">pasted text</td><td>created</td>')
+    const stored = (await (
+      await get('/api/articles/inherited-a-format-named-constructor')
+    ).json()) as {
+      source: { format: string }
+    }
+    expect(stored.source.format).toBe('text')
+  })
+})

@@ -56,10 +56,18 @@ async function checkArticle(w: World, slug: string, entry: Entry, result: BooksR
   } else if (article.title !== title) {
     problems.push(`title "${article.title}", acknowledged revision ${revision} was "${title}"`)
   }
-  const history = await hit(w, 'books', `/api/articles/${slug}/revisions`)
-  const items = parseJson<{ items: { revision: number }[] }>(history?.text ?? '')?.items
-  if (history?.status !== 200 || !items)
-    return [...problems, `revisions answered ${history?.status}`]
+  const items: { revision: number }[] = []
+  for (let cursor: string | null = ''; cursor !== null;) {
+    const query: string = `limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`
+    const history = await hit(w, 'books', `/api/articles/${slug}/revisions?${query}`)
+    const page = parseJson<{ items: { revision: number }[]; nextCursor: string | null }>(
+      history?.text ?? '',
+    )
+    if (history?.status !== 200 || !page)
+      return [...problems, `revisions answered ${history?.status}`]
+    items.push(...page.items)
+    cursor = page.nextCursor
+  }
   result.revisions += items.length
   const numbers = items.map((i) => i.revision)
   const expected = Array.from({ length: article.revision }, (_, i) => article.revision - i)

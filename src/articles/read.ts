@@ -1,16 +1,19 @@
 import type { CachedPage, PageSpec } from '../cache/pages'
 import { articleScope } from '../cache/scopes'
 import { getArticle } from '../db/article-read'
+import { encodeRevisionCursor } from '../db/cursor'
+import { listRevisions } from '../db/history-read'
 import type { Db } from '../db/client'
 import { sha256Hex } from '../lib/hash'
 import type { Article } from '../model/article'
 import type { Site } from '../model/site'
 import { renderArticlePage } from '../views/article-page'
+import { parseRevisionCursor } from './cursors'
 
 /** The read service for one article: its page, its JSON, its history and its sources. */
 
 export { getArticle } from '../db/article-read'
-export { getArticleSource, listRevisions } from '../db/history-read'
+export { getArticleSource } from '../db/history-read'
 
 export const JSON_TYPE = 'application/json'
 
@@ -51,3 +54,11 @@ export const articleJsonPage = (db: Db, slug: string): PageSpec => ({
     return article && articleJson(article)
   },
 })
+
+/** A page of an article's history, newest first; null when there is no such article. */
+export async function revisionsPage(db: Db, slug: string, limit: number, cursor?: string) {
+  const page = await listRevisions(db, slug, { limit, before: parseRevisionCursor(cursor) })
+  return (
+    page && { slug, items: page.items, nextCursor: page.next && encodeRevisionCursor(page.next) }
+  )
+}

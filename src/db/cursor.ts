@@ -56,3 +56,13 @@ export function decodeSearchCursor(value: string): SearchCursor | null {
     ? { rank: t[0], id: t[1] }
     : null
 }
+
+/** Revisions, ordered by number desc: the cursor is the last number of the page. */
+export const encodeRevisionCursor = (revision: number) => encode([revision])
+
+export function decodeRevisionCursor(value: string): number | null {
+  const t = decode(value)
+  return t?.length === 1 && Number.isSafeInteger(t[0]) && (t[0] as number) > 0
+    ? (t[0] as number)
+    : null
+}

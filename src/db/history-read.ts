@@ -1,12 +1,19 @@
-import { and, asc, desc, eq } from 'drizzle-orm'
+import { and, asc, desc, eq, lt } from 'drizzle-orm'
 import type { RevisionInfo } from '../model/api'
 import type { SourceFormat } from '../model/article'
 import { liveBySlug } from './article-state'
 import type { Db } from './client'
 import { revisions, sourceChunks, sources } from './schema'
 
-/** Every revision of a live article, newest first; null when there is no such article. */
-export async function listRevisions(db: Db, slug: string): Promise<RevisionInfo[] | null> {
+/**
+ * A page of a live article's revisions, newest first, from before `before` (a revision number);
+ * null when there is no such article.
+ */
+export async function listRevisions(
+  db: Db,
+  slug: string,
+  { limit, before }: { limit: number; before: number | null },
+): Promise<{ items: RevisionInfo[]; next: number | null } | null> {
   const article = await liveBySlug(db, slug)
   if (!article) return null
   const rows = await db
@@ -22,13 +29,21 @@ export async function listRevisions(db: Db, slug: string): Promise<RevisionInfo[
     })
     .from(revisions)
     .innerJoin(sources, eq(sources.id, revisions.sourceId))
-    .where(eq(revisions.articleId, article.id))
+    .where(
+      and(
+        eq(revisions.articleId, article.id),
+        before === null ? undefined : lt(revisions.number, before),
+      ),
+    )
     .orderBy(desc(revisions.number))
+    .limit(limit + 1)
     .all()
-  return rows.map(({ format, contentType, contentHash, byteLength, ...rest }) => ({
+  const page = rows.slice(0, limit)
+  const items = page.map(({ format, contentType, contentHash, byteLength, ...rest }) => ({
     ...rest,
     source: { format, contentType, contentHash, byteLength },
   }))
+  return { items, next: rows.length > limit ? page.at(-1)!.revision : null }
 }
 
 export interface StoredSource {

@@ -1,24 +1,26 @@
-import type { SourceFormat } from '../model/article'
+import { SOURCE_FORMATS, type SourceFormat } from '../model/article'
 import { AppError } from '../errors'
 
-const FORMATS: Record<string, SourceFormat> = {
-  'text/plain': 'text',
-  'application/json': 'json',
-  'text/html': 'html',
-  'application/xhtml+xml': 'html',
-  'text/markdown': 'markdown',
-  'text/x-markdown': 'markdown',
-}
+// Maps, not object literals: a name from a request (`constructor`, `__proto__`) must never
+// find something an object inherits.
+const FORMATS = new Map<string, SourceFormat>([
+  ['text/plain', 'text'],
+  ['application/json', 'json'],
+  ['text/html', 'html'],
+  ['application/xhtml+xml', 'html'],
+  ['text/markdown', 'markdown'],
+  ['text/x-markdown', 'markdown'],
+])
 
 /** Maps a request Content-Type to the format its body is parsed as; 415 for anything else. */
 export function uploadFormat(contentType: string | undefined): SourceFormat {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
-  const format = FORMATS[type]
+  const format = FORMATS.get(type)
   if (!format) {
     throw new AppError(
       415,
       'unsupported_media_type',
-      `Content-Type "${type || '(none)'}" is not accepted; send ${Object.keys(FORMATS).join(' or ')}.`,
+      `Content-Type "${type || '(none)'}" is not accepted; send ${[...FORMATS.keys()].join(' or ')}.`,
     )
   }
   requireUtf8(contentType)
@@ -43,14 +45,14 @@ export function requireUtf8(contentType: string | undefined): void {
   }
 }
 
-const EXTENSIONS: Record<string, SourceFormat> = {
-  txt: 'text',
-  json: 'json',
-  html: 'html',
-  htm: 'html',
-  md: 'markdown',
-  markdown: 'markdown',
-}
+const EXTENSIONS = new Map<string, SourceFormat>([
+  ['txt', 'text'],
+  ['json', 'json'],
+  ['html', 'html'],
+  ['htm', 'html'],
+  ['md', 'markdown'],
+  ['markdown', 'markdown'],
+])
 
 /** The Content-Type a source of each format is stored and served with. */
 export const CONTENT_TYPES: Record<SourceFormat, string> = {
@@ -67,14 +69,16 @@ export const CONTENT_TYPES: Record<SourceFormat, string> = {
 export function formatForFile(filename: string, declaredType: string): SourceFormat {
   requireUtf8(declaredType)
   const extension = /\.([a-z]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? ''
-  const format = EXTENSIONS[extension]
+  const format = EXTENSIONS.get(extension)
   if (format) return format
   if (declaredType && declaredType !== 'application/octet-stream') return uploadFormat(declaredType)
   throw new AppError(
     415,
     'unsupported_media_type',
-    `"${filename}" has no supported type; use ${Object.keys(EXTENSIONS)
-      .map((e) => `.${e}`)
-      .join(', ')}.`,
+    `"${filename}" has no supported type; use ${[...EXTENSIONS.keys()].map((e) => `.${e}`).join(', ')}.`,
   )
 }
+
+/** A format named by a client (the upload form's select): one of the four, or null. */
+export const formatNamed = (name: string): SourceFormat | null =>
+  (SOURCE_FORMATS as readonly string[]).includes(name) ? (name as SourceFormat) : null

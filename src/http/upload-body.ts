@@ -1,5 +1,6 @@
 import { concatBytes } from '../lib/bytes'
 import { AppError, tooLarge } from '../errors'
+import { gunzip } from './gunzip'
 
 /**
  * The request body as a stream that never yields more than `limit` bytes: the declared length is
@@ -30,9 +31,11 @@ export function uploadStream(request: Request, limit: number): ReadableStream<Ui
   }
   const body = request.body ?? new Blob([]).stream()
   const inflated =
-    encoding === 'gzip' || encoding === 'deflate'
-      ? body.pipeThrough(new DecompressionStream(encoding))
-      : body
+    encoding === 'gzip'
+      ? body.pipeThrough(gunzip(limit))
+      : encoding === 'deflate'
+        ? body.pipeThrough(new DecompressionStream('deflate'))
+        : body
   // The app reads through this stream; the source stays ours, so that what the app leaves
   // unread can be drained once it has answered (see releaseBody). The runtime's request body
   // allows one pending read at a time: the drain waits for the app's last read to settle.

@@ -29,11 +29,17 @@ function deepest(issue: Issue): Issue {
   return { ...inner, path: [...issue.path, ...inner.path] } as Issue
 }
 
+const SHOWN_KEYS = 10
+const cut = (key: string) => (key.length > 60 ? `${key.slice(0, 59)}…` : key)
+
 function describe(issue: Issue): string {
   const at = fieldPath(issue.path) || 'the JSON value'
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const keys = issue.keys.map((k) => `"${k}"`).join(', ')
+      // An error names what it can show: a few keys, each cut short, never all of 90,000.
+      const shown = issue.keys.slice(0, SHOWN_KEYS).map((k) => JSON.stringify(cut(k)))
+      const more = issue.keys.length - shown.length
+      const keys = `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`
       const allowed = issue.path.length === 0 ? ` (known fields: ${JSON_FIELDS.join(', ')})` : ''
       return `${at}: unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}${allowed}`
     }

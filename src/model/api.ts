@@ -30,6 +30,7 @@ export type RevisionInfo = z.infer<typeof revisionInfo>
 export const revisions = z.strictObject({
   slug: z.string(),
   items: z.array(revisionInfo).describe('Newest first'),
+  nextCursor: cursor,
 })
 
 export const searchResult = z.strictObject({

@@ -7,7 +7,7 @@ import {
   getArticle,
   getArticleSource,
   JSON_TYPE,
-  listRevisions,
+  revisionsPage,
 } from '../articles/read'
 import { deleteArticle, renormalize, storeUpload, type SaveResult } from '../articles/write'
 import { createDb, type Db } from '../db/client'
@@ -123,18 +123,19 @@ export const articlesApi = new Hono<AppEnv>()
     '/:slug/revisions',
     operation({
       id: 'listRevisions',
-      summary: 'Every revision, newest first',
+      summary: 'The article’s revisions, newest first, a page at a time',
       tag: 'Reading',
-      responses: { 200: { description: 'Revisions', content: json(revisions) } },
-      errors: [404, 429, 503],
+      responses: { 200: { description: 'A page of revisions', content: json(revisions) } },
+      errors: [400, 404, 429, 503],
     }),
     validate('param', slugParam),
+    validate('query', listQuery),
     limitRenders,
     async (c) => {
-      const slug = c.req.valid('param').slug
-      const items = await listRevisions(createDb(c.env.DB), slug)
-      if (!items) throw notFound()
-      return c.json({ slug, items })
+      const { limit, cursor } = c.req.valid('query')
+      const page = await revisionsPage(createDb(c.env.DB), c.req.valid('param').slug, limit, cursor)
+      if (!page) throw notFound()
+      return c.json(page)
     },
   )
   .get(

@@ -6,7 +6,7 @@ import type { AppEnv } from '../env'
 import { tokenMatches } from '../http/auth'
 import { multipartBoundary, multipartParts } from '../http/bulk-sources'
 import { AppError } from '../errors'
-import { CONTENT_TYPES } from '../http/media-type'
+import { CONTENT_TYPES, formatNamed } from '../http/media-type'
 import { uploadStream } from '../http/upload-body'
 import { operation, textOf } from '../http/operation'
 import { settingsOf, siteOf } from '../settings'
@@ -17,8 +17,6 @@ const unauthorized = () =>
   new AppError(401, 'unauthorized', 'The ingest token is missing or not valid.', {
     'WWW-Authenticate': 'Bearer realm="articles"',
   })
-
-const isFormat = (value: string): value is SourceFormat => value in CONTENT_TYPES
 
 export const uploadPage = new Hono<AppEnv>()
   .get(
@@ -122,7 +120,7 @@ async function* authorizedItems(
   for await (const part of parts) {
     if ('field' in part) {
       if (part.field === 'token') authorized = await tokenMatches(part.value.trim(), expected)
-      else if (part.field === 'format' && isFormat(part.value)) format = part.value
+      else if (part.field === 'format') format = formatNamed(part.value) ?? format
       else if (part.field === 'text' && part.value.trim() !== '') {
         if (!authorized) throw unauthorized()
         const bytes = new TextEncoder().encode(part.value)

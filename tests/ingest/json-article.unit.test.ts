@@ -209,3 +209,21 @@ describe('JSON upload errors', () => {
     expect([e.status, e.code]).toEqual([415, 'unsupported_format'])
   })
 })
+
+describe('an error names what it can show', () => {
+  it('lists ten unknown keys, each cut short, and counts the rest', () => {
+    const keys = Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [`k${i}`, 1]))
+    const long = 'x'.repeat(500)
+    let error: unknown
+    try {
+      parseJsonArticle({ title: 'T', body: ['B'], [long]: 1, ...keys }, {})
+    } catch (caught) {
+      error = caught
+    }
+    const message = (error as { message: string }).message
+    expect(message.length).toBeLessThan(600)
+    expect(message).toBe(
+      `the JSON value: unknown fields "${'x'.repeat(59)}…", "k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8" and 89991 more (known fields: title, body, authors, kicker, dateline, related, publishedAt, sourceUrl, tags, captions, notices, modifiedAt, siteName, language, image)`,
+    )
+  })
+})
