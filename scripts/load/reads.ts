@@ -57,3 +57,27 @@ export async function searchJson(w: World): Promise<void> {
 export async function searchPage(w: World): Promise<void> {
   await hit(w, 'GET /search?q=', `/search?q=${encodeURIComponent(pick(QUERIES))}`, html)
 }
+
+/** Not this site's origin: nothing of it may reach a page (see the check after the load). */
+export const FOREIGN_HOST = 'attacker.example'
+
+/** A page, feed or the sitemap asked for with a foreign Host, as a cache-poisoning attempt. */
+export async function foreignHostRead(w: World): Promise<void> {
+  const path = pick(['/', '/feed.xml', '/feed.json', '/sitemap.xml', `/articles/${pick(w.hot)}`])
+  const reply = await hit(w, 'GET with a foreign Host', path, {
+    headers: { Host: FOREIGN_HOST, Accept: 'text/html' },
+  })
+  if (reply?.text.includes(FOREIGN_HOST)) w.recorder.fail(`${path} named the foreign host`)
+}
+
+/** A search nobody made before: one-off, never worth a KV entry. */
+export async function oneOffSearch(w: World): Promise<void> {
+  const words = `${Math.random().toString(36).slice(2, 8)} ${pick(QUERIES)}`
+  await hit(
+    w,
+    'GET /search?q= (one-off)',
+    `/search?q=${encodeURIComponent(words)}`,
+    html,
+    [200, 429],
+  )
+}

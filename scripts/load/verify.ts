@@ -1,5 +1,6 @@
 import { mapPool } from '../cli/pool'
 import { pageTitle, type Entry } from './books'
+import { FOREIGN_HOST } from './reads'
 import { hit, parseJson, type World } from './world'
 
 export interface BooksResult {
@@ -17,6 +18,17 @@ export interface BooksResult {
  */
 export async function checkBooks(w: World, concurrency: number): Promise<BooksResult> {
   const result: BooksResult = { articles: 0, acks: 0, revisions: 0, pages: 0, problems: [] }
+  // After every foreign-Host request, no page any reader gets may name that host.
+  for (const path of [
+    '/',
+    '/feed.xml',
+    '/feed.json',
+    '/sitemap.xml',
+    ...w.hot.map((s) => `/articles/${s}`),
+  ]) {
+    const reply = await hit(w, 'books', path, { headers: { Accept: 'text/html' } })
+    if (reply?.text.includes(FOREIGN_HOST)) result.problems.push(`${path} names ${FOREIGN_HOST}`)
+  }
   await mapPool([...w.books.entries], concurrency, async ([slug, entry]) => {
     result.articles++
     result.acks += entry.acks.length

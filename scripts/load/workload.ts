@@ -2,13 +2,15 @@ import {
   articleJson,
   cachedPage,
   firstRead,
+  foreignHostRead,
   listJson,
   listingPage,
   searchJson,
+  oneOffSearch,
   searchPage,
 } from './reads'
 import type { World } from './world'
-import { edit, reupload, upload } from './writes'
+import { edit, reupload, sameTitleCreates, upload } from './writes'
 
 type Op = (w: World) => Promise<void>
 
@@ -21,7 +23,10 @@ export const MIX: [number, Op][] = [
   [7, listJson],
   [8, searchJson],
   [3, searchPage],
+  [3, oneOffSearch],
+  [3, foreignHostRead],
   [10, upload],
+  [2, sameTitleCreates],
   [12, edit],
   [4, reupload],
 ]

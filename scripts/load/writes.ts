@@ -51,3 +51,32 @@ export async function reupload(w: World): Promise<void> {
     w.recorder.fail(`re-upload of ${post.slug} answered ${result.status} for ${result.slug}`)
   }
 }
+
+/**
+ * Five new articles with one title and five source URLs, at once: five articles with five
+ * slugs (`title`, `title-2`, …), none lost to the others.
+ */
+export async function sameTitleCreates(w: World): Promise<void> {
+  const n = ++w.next.upload
+  const title = loadTitle(w.run, `shared title ${n}`, n)
+  const results = await Promise.all(
+    Array.from({ length: 5 }, (_, i) =>
+      write(
+        w,
+        'POST /api/articles (same title)',
+        draft(
+          'json',
+          title,
+          2_000_000 + n * 10 + i,
+          `https://load.example/${w.run}/same/${n}/${i}`,
+        ),
+      ),
+    ),
+  )
+  const slugs = results.flatMap((r) => (r ? [r.slug] : []))
+  if (new Set(slugs).size !== slugs.length)
+    w.recorder.fail(`same-title creates shared a slug: ${slugs.join(', ')}`)
+  for (const r of results)
+    if (r && r.status !== 'created') w.recorder.fail(`same-title create answered ${r.status}`)
+  w.unread.push(...slugs)
+}
