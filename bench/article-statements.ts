@@ -1,7 +1,8 @@
 import { invalidate } from '../src/cache/invalidate'
 import { scopesForArticle } from '../src/cache/scopes'
-import { linksOf, revisionStatements, sourceStatements } from '../src/db/article-statements'
+import { linksOf, revisionStatements, sourceStatement } from '../src/db/article-statements'
 import type { Db, Statement } from '../src/db/client'
+import { originalKey } from '../src/blobs/originals'
 import { newId } from '../src/lib/hash'
 import type { PreparedArticle } from './prepared-article'
 
@@ -32,10 +33,11 @@ export function newArticleStatements(db: Db, item: PreparedArticle): Statement[]
       undefined,
     ),
     ...invalidate(db, scopesForArticle(article.slug, [linksOf(article, sortKey)])),
-    ...sourceStatements(db, {
+    sourceStatement(db, {
       sourceId,
       articleId,
       sha256: item.sha256,
+      r2Key: originalKey(item.sha256),
       upload: {
         format: item.format,
         contentType: item.contentType,

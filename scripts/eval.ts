@@ -10,11 +10,12 @@
  * `POST <origin>/api/articles` and the stored article the server returns is scored (the token
  * defaults to INGEST_TOKEN in .dev.vars). --strict exits 1 on any mismatch.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, extname, join, resolve } from 'node:path'
 import { decodeUtf8, normalizeUpload } from '../src/ingest'
 import type { SourceFormat } from '../src/model/article'
+import { devToken } from './cli/dev-token'
 
 /** The parts of an article that are scored: a normalized article and the API's JSON alike. */
 interface Scored {
@@ -213,12 +214,6 @@ function report(outcomes: Outcome[], mode: Mode): number {
 function option(argv: string[], name: string): string | undefined {
   const at = argv.indexOf(name)
   return at >= 0 ? argv[at + 1] : undefined
-}
-
-function devToken(): string {
-  const path = resolve(import.meta.dirname, '..', '.dev.vars')
-  if (!existsSync(path)) return ''
-  return /^INGEST_TOKEN=(.*)$/m.exec(readFileSync(path, 'utf8'))?.[1]?.trim() ?? ''
 }
 
 /** One line naming a folder that is not there and what to pass instead; null when it is there. */

@@ -6,13 +6,14 @@
  * with bounded concurrency and back-off retries on 429/5xx, and exits 1 when any file failed.
  * The token comes from --token, else $INGEST_TOKEN, else .dev.vars.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { uploadFile } from './cli/api-client'
 import { collectFiles } from './cli/files'
 import { mapPool } from './cli/pool'
 import { progress, summaryTable } from './cli/report'
+import { devToken } from './cli/dev-token'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -61,9 +62,3 @@ const outcomes = await mapPool(files, Number(values.concurrency), async (file) =
 })
 console.log(summaryTable(outcomes))
 process.exit(outcomes.some((o) => o.status === 'failed') ? 1 : 0)
-
-function devToken(): string {
-  const path = resolve(import.meta.dirname, '..', '.dev.vars')
-  if (!existsSync(path)) return ''
-  return /^INGEST_TOKEN=(.*)$/m.exec(readFileSync(path, 'utf8'))?.[1]?.trim() ?? ''
-}

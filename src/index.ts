@@ -10,6 +10,7 @@ import { apiDocs } from './routes/api-docs'
 import { articlesApi } from './routes/articles-api'
 import { bulkApi } from './routes/bulk-api'
 import { listingPages, listingsApi } from './routes/listings'
+import { maintenanceApi } from './routes/maintenance-api'
 import { articlePages } from './routes/pages'
 import { searchApi, searchPage } from './routes/search'
 import { siteFiles } from './routes/site-files'
@@ -32,6 +33,7 @@ const app = new Hono<AppEnv>()
   .route('/api/articles/bulk', bulkApi)
   .route('/api/articles', articlesApi)
   .route('/api/search', searchApi)
+  .route('/api/maintenance', maintenanceApi)
   .route('/api', listingsApi)
   .route('/articles', articlePages)
   .route('/upload', uploadPage)

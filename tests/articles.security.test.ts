@@ -23,6 +23,7 @@ describe('every write route needs the bearer token', () => {
       'POST /api/articles',
       'POST /api/articles/:slug/renormalize',
       'POST /api/articles/bulk',
+      'POST /api/maintenance/originals',
       'POST /upload',
     ])
   })

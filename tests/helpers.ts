@@ -55,7 +55,13 @@ export async function storageSnapshot(): Promise<Record<string, number>> {
     'SELECT coalesce(sum(epoch), 0) AS n FROM cache_epochs',
   ).first<{ n: number }>()
   const keys = await env.PAGES.list()
-  return { ...counts, epochSum: epochs?.n ?? 0, kvKeys: keys.keys.length }
+  const originals = await env.ORIGINALS.list()
+  return {
+    ...counts,
+    epochSum: epochs?.n ?? 0,
+    kvKeys: keys.keys.length,
+    r2Objects: originals.objects.length,
+  }
 }
 
 /** What came back, read whole: the body as text, so a test can look at it more than once. */

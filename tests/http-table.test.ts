@@ -76,6 +76,10 @@ const WRITES: Record<string, { body: BodyKind; reference: () => RequestInit }> =
     body: 'ignored',
     reference: () => ({ method: 'POST', headers: auth }),
   },
+  'POST /api/maintenance/originals': {
+    body: 'ignored',
+    reference: () => ({ method: 'POST', headers: auth }),
+  },
   'DELETE /api/articles/:slug': {
     body: 'ignored',
     reference: () => ({ method: 'DELETE', headers: { ...auth, 'If-Match': '"r2"' } }),

@@ -17,23 +17,13 @@ const ALLOWED: Record<string, string[]> = {
   ingest: ['model'],
   views: ['model'],
   db: ['model', 'lib', 'ingest'],
+  blobs: ['model', 'lib', 'errors'],
   cache: ['model', 'lib', 'db'],
-  articles: ['model', 'lib', 'errors', 'ingest', 'views', 'db', 'cache'],
-  http: ['model', 'lib', 'errors', 'env', 'settings', 'ingest', 'views', 'db', 'cache', 'articles'],
-  routes: [
-    'model',
-    'lib',
-    'errors',
-    'env',
-    'settings',
-    'ingest',
-    'views',
-    'db',
-    'cache',
-    'articles',
-    'http',
-  ],
 }
+/** The services compose everything below them; HTTP helpers use the services; routes all. */
+ALLOWED.articles = ['model', 'lib', 'errors', 'ingest', 'views', 'db', 'blobs', 'cache']
+ALLOWED.http = [...ALLOWED.articles, 'articles', 'env', 'settings']
+ALLOWED.routes = [...ALLOWED.http, 'http']
 
 function* sourceFiles(folder: string): Generator<string> {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {

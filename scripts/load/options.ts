@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { devToken } from '../cli/dev-token'
 
 export interface LoadOptions {
   /** A running server to load; null: start one of our own. */
@@ -39,7 +38,7 @@ export function loadOptions(argv: string[], root: string): LoadOptions {
   const connections = positive(values.connections, 'connections')
   return {
     url: values.url?.replace(/\/+$/, '') ?? null,
-    token: values.token ?? devToken(root),
+    token: values.token ?? devToken(),
     port: positive(values.port, 'port'),
     seconds: positive(values.duration, 'duration'),
     connections,
@@ -55,13 +54,4 @@ function positive(value: string, name: string): number {
     process.exit(2)
   }
   return n
-}
-
-/** The token `npm start` serves with: .dev.vars, else the example it is created from. */
-function devToken(root: string): string {
-  const file = ['.dev.vars', '.dev.vars.example']
-    .map((name) => resolve(root, name))
-    .find((path) => existsSync(path))
-  if (!file) return ''
-  return /^INGEST_TOKEN=(.*)$/m.exec(readFileSync(file, 'utf8'))?.[1]?.trim() ?? ''
 }

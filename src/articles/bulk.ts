@@ -2,7 +2,7 @@ import { AppError } from '../errors'
 import { IngestError } from '../ingest'
 import type { BulkOutcome, ItemResult, Problem } from '../model/api'
 import type { Upload } from '../model/upload'
-import type { Db } from '../db/client'
+import type { Storage } from './storage'
 import { storeUpload } from './write'
 
 /** One item of a bulk body: what a single upload would be, or an error of that item alone. */
@@ -19,7 +19,7 @@ export interface BulkItem {
  * where it stopped; before any item, the error is thrown.
  */
 export async function storeItems(
-  db: Db,
+  storage: Storage,
   items: AsyncIterable<BulkItem>,
   maxItems: number,
 ): Promise<BulkOutcome> {
@@ -38,7 +38,7 @@ export async function storeItems(
         fail(name, upload)
       } else {
         try {
-          const saved = await storeUpload(db, upload)
+          const saved = await storeUpload(storage, upload)
           const { status, slug, revision } = saved
           results.push({ ...named(name), status, slug, url: `/articles/${slug}`, revision })
         } catch (error) {

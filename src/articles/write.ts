@@ -13,7 +13,7 @@ import {
   linksOf,
   revisionStatements,
   slugStatement,
-  sourceStatements,
+  sourceStatement,
   type NewRevision,
   type PreviousState,
 } from '../db/article-statements'
@@ -21,6 +21,7 @@ import { runBatch } from '../db/batch'
 import type { Db, Statement } from '../db/client'
 import { WriteConflict } from '../db/errors'
 import { getSource } from '../db/history-read'
+import { putOriginal } from '../blobs/originals'
 import { AppError } from '../errors'
 import { decodeUtf8, normalizeUpload } from '../ingest'
 import { newId, sha256Hex } from '../lib/hash'
@@ -29,6 +30,7 @@ import type { SaveStatus } from '../model/api'
 import type { NormalizedArticle } from '../model/article'
 import type { Upload } from '../model/upload'
 import { checkPrecondition, type Precondition } from './preconditions'
+import { sourceBytes, type Storage } from './storage'
 
 /**
  * The write service: every change to an article (an upload, a bulk item, a re-normalize, a
@@ -66,7 +68,7 @@ const lostRace = () =>
  * one, or nothing when the same bytes normalize to the same article again.
  */
 export async function storeUpload(
-  db: Db,
+  storage: Storage,
   upload: Upload,
   precondition: Precondition = null,
 ): Promise<SaveResult> {
@@ -78,7 +80,7 @@ export async function storeUpload(
   const fingerprint = await fingerprintOf(article)
   const sha256 = await sha256Hex(upload.bytes)
   return writers.run(identity, () =>
-    saveInTurn(db, { identity, fingerprint, sha256, article, upload }, precondition),
+    saveInTurn(storage, { identity, fingerprint, sha256, article, upload }, precondition),
   )
 }
 
@@ -91,10 +93,11 @@ interface PendingSave {
 }
 
 async function saveInTurn(
-  db: Db,
+  storage: Storage,
   { identity, fingerprint, sha256, article, upload }: PendingSave,
   precondition: Precondition,
 ): Promise<SaveResult> {
+  const { db } = storage
   for (let attempt = 1; ; attempt++) {
     const current = await currentByIdentity(db, identity)
     const live = current && !current.deletedAt
@@ -106,6 +109,10 @@ async function saveInTurn(
     const articleId = current?.id ?? newId()
     const known = current && (await sourceWithHash(db, articleId, sha256))
     const sourceId = known?.id ?? newId()
+    // The bytes are in R2 before the write that names them commits: an acknowledged write
+    // always has its original (an object left by a write that then fails is harmless: its key
+    // is its hash, and the next upload of those bytes finds it).
+    const r2Key = known ? null : await putOriginal(storage.originals, sha256, upload.bytes)
     const revision = (current?.revision ?? 0) + 1
     const statements = [
       ...(await revisionWithInvalidation(
@@ -123,7 +130,7 @@ async function saveInTurn(
         current && { revision: current.revision, deleted: Boolean(current.deletedAt) },
       )),
       // The article row comes first: sources reference it.
-      ...(known ? [] : sourceStatements(db, { sourceId, articleId, sha256, upload })),
+      ...(r2Key ? [sourceStatement(db, { sourceId, articleId, sha256, upload, r2Key })] : []),
       slugStatement(db, articleId),
     ]
     try {
@@ -143,19 +150,18 @@ async function saveInTurn(
  * their output changed. Null when there is no such article.
  */
 export async function renormalize(
-  db: Db,
+  storage: Storage,
   slug: string,
   precondition: Precondition = null,
 ): Promise<SaveResult | null> {
+  const { db } = storage
   const current = await liveBySlug(db, slug)
   if (!current) return null
   const source = await getSource(db, current.sourceId)
   if (!source) return null
   checkPrecondition(precondition, current.revision)
-  const article = normalizeUpload(
-    { format: source.format, text: decodeUtf8(source.bytes) },
-    source.meta,
-  )
+  const bytes = await sourceBytes(storage, source)
+  const article = normalizeUpload({ format: source.format, text: decodeUtf8(bytes) }, source.meta)
   const fingerprint = await fingerprintOf(article)
   if (fingerprint === current.fingerprint) {
     return { status: 'unchanged', slug: current.slug, revision: current.revision }
@@ -189,7 +195,7 @@ export async function renormalize(
  * the delete starts again from a fresh read, its precondition checked against what it finds.
  */
 export async function deleteArticle(
-  db: Db,
+  { db }: Storage,
   slug: string,
   precondition: Precondition = null,
 ): Promise<boolean> {

@@ -4,7 +4,7 @@ import type { Block, NormalizedArticle, RevisionReason } from '../model/article'
 import type { Upload } from '../model/upload'
 import type { ArticleLinks } from './article-state'
 import type { Db, Statement } from './client'
-import { chunkRows, SOURCE_CHUNK_BYTES } from './limits'
+import { chunkRows } from './limits'
 import { addToSearch, articleSearch, removeFromSearch } from './search-index'
 import { freeSlug } from './slugs'
 import {
@@ -16,7 +16,6 @@ import {
   notes,
   related,
   revisions,
-  sourceChunks,
   sources,
   tags,
 } from './schema'
@@ -219,28 +218,20 @@ function blockColumns(block: Block): { type: Block['type']; text: string; data: 
   }
 }
 
-/** A new source row and its bytes, in chunks far below D1's row limit. */
-export function sourceStatements(
+/** A new source row: what the upload was, and the R2 object that holds its bytes. */
+export function sourceStatement(
   db: Db,
-  input: { sourceId: string; articleId: string; sha256: string; upload: Upload },
-): Statement[] {
-  const { sourceId, upload } = input
-  const chunks: Statement[] = []
-  for (let seq = 0, offset = 0; offset < upload.bytes.length || seq === 0; seq++) {
-    const data = upload.bytes.subarray(offset, offset + SOURCE_CHUNK_BYTES)
-    chunks.push(db.insert(sourceChunks).values({ sourceId, seq, data }))
-    offset += SOURCE_CHUNK_BYTES
-  }
-  return [
-    db.insert(sources).values({
-      id: sourceId,
-      articleId: input.articleId,
-      format: upload.format,
-      contentType: upload.contentType,
-      sha256: input.sha256,
-      byteLength: upload.bytes.length,
-      meta: JSON.stringify(upload.meta),
-    }),
-    ...chunks,
-  ]
+  input: { sourceId: string; articleId: string; sha256: string; upload: Upload; r2Key: string },
+): Statement {
+  const { upload } = input
+  return db.insert(sources).values({
+    id: input.sourceId,
+    articleId: input.articleId,
+    format: upload.format,
+    contentType: upload.contentType,
+    sha256: input.sha256,
+    byteLength: upload.bytes.length,
+    meta: JSON.stringify(upload.meta),
+    r2Key: input.r2Key,
+  })
 }

@@ -50,11 +50,14 @@ export interface StoredSource {
   format: SourceFormat
   contentType: string
   sha256: string
+  byteLength: number
   meta: Record<string, string>
-  bytes: Uint8Array<ArrayBuffer>
+  /** The R2 object holding the bytes; null for a source whose bytes are still `source_chunks`. */
+  r2Key: string | null
+  id: string
 }
 
-/** The original upload behind a live article's revision (default: the current one). */
+/** The source behind a live article's revision (default: the current one). */
 export async function getArticleSource(
   db: Db,
   slug: string,
@@ -73,29 +76,34 @@ export async function getArticleSource(
   return row ? getSource(db, row.sourceId) : null
 }
 
-/** A stored source, byte for byte. */
+/** A stored source's record. */
 export async function getSource(db: Db, sourceId: string): Promise<StoredSource | null> {
-  const [meta, chunks] = await db.batch([
-    db.select().from(sources).where(eq(sources.id, sourceId)),
-    db
-      .select({ data: sourceChunks.data })
-      .from(sourceChunks)
-      .where(eq(sourceChunks.sourceId, sourceId))
-      .orderBy(asc(sourceChunks.seq)),
-  ])
-  const source = meta[0]
-  if (!source) return null
+  const row = await db.select().from(sources).where(eq(sources.id, sourceId)).get()
+  if (!row) return null
+  return {
+    id: row.id,
+    format: row.format,
+    contentType: row.contentType,
+    sha256: row.sha256,
+    byteLength: row.byteLength,
+    meta: JSON.parse(row.meta) as Record<string, string>,
+    r2Key: row.r2Key,
+  }
+}
+
+/** The bytes of a source stored before originals moved to R2, from its D1 chunks. */
+export async function chunkedBytes(db: Db, source: StoredSource): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks = await db
+    .select({ data: sourceChunks.data })
+    .from(sourceChunks)
+    .where(eq(sourceChunks.sourceId, source.id))
+    .orderBy(asc(sourceChunks.seq))
+    .all()
   const bytes = new Uint8Array(source.byteLength)
   let offset = 0
   for (const { data } of chunks) {
     bytes.set(data, offset)
     offset += data.length
   }
-  return {
-    format: source.format,
-    contentType: source.contentType,
-    sha256: source.sha256,
-    meta: JSON.parse(source.meta) as Record<string, string>,
-    bytes,
-  }
+  return bytes
 }

@@ -85,12 +85,18 @@ export const sources = sqliteTable(
     byteLength: integer('byte_length').notNull(),
     /** Query parameters that came with the upload (sourceUrl, publishedAt), as JSON. */
     meta: text('meta').notNull(),
+    /**
+     * Where the bytes are: the R2 object (content-addressed, see src/blobs/originals.ts), or
+     * null for an upload stored before originals moved to R2, whose bytes are `source_chunks`
+     * rows until the migration moves them.
+     */
+    r2Key: text('r2_key'),
     createdAt: timestamp('created_at'),
   },
   (t) => [index('sources_article_idx').on(t.articleId, t.sha256)],
 )
 
-/** A source's bytes in pieces small enough for D1's row and statement limits. */
+/** A source's bytes in pieces small enough for D1's row limit: originals stored before R2. */
 export const sourceChunks = sqliteTable(
   'source_chunks',
   {

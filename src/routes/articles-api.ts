@@ -9,11 +9,13 @@ import {
   JSON_TYPE,
   revisionsPage,
 } from '../articles/read'
+import { sourceStream } from '../articles/storage'
 import { deleteArticle, renormalize, storeUpload, type SaveResult } from '../articles/write'
 import { createDb, type Db } from '../db/client'
 import type { AppEnv } from '../env'
 import { AppError, notFound } from '../errors'
 import { requireToken } from '../http/auth'
+import { storageOf } from '../http/storage'
 import { limitRenders } from '../http/rate-limit'
 import { serveCachedPage } from '../http/cached-page'
 import { CONTENT_TYPES, uploadFormat } from '../http/media-type'
@@ -71,14 +73,14 @@ export const articlesApi = new Hono<AppEnv>()
       const meta = Object.fromEntries(
         Object.entries(c.req.valid('query')).filter(([, value]) => value !== undefined),
       ) as Record<string, string>
-      const db = createDb(c.env.DB)
+      const storage = storageOf(c)
       const contentType = c.req.header('Content-Type') ?? CONTENT_TYPES[format]
       const result = await storeUpload(
-        db,
+        storage,
         { format, contentType, bytes, meta },
         parseIfMatch(c.req.header('If-Match')),
       )
-      return savedResponse(c, db, result)
+      return savedResponse(c, storage.db, result)
     },
   )
   .get(
@@ -157,11 +159,12 @@ export const articlesApi = new Hono<AppEnv>()
     limitRenders,
     async (c) => {
       const { slug } = c.req.valid('param')
-      const db = createDb(c.env.DB)
-      const source = await getArticleSource(db, slug, c.req.valid('query').revision)
+      const storage = storageOf(c)
+      const source = await getArticleSource(storage.db, slug, c.req.valid('query').revision)
       if (!source) throw notFound('article or revision')
-      return c.body(source.bytes, 200, {
+      return c.body(await sourceStream(storage, source), 200, {
         'Content-Type': source.contentType || 'application/octet-stream',
+        'Content-Length': String(source.byteLength),
         'Content-Security-Policy': "default-src 'none'; sandbox",
         'X-Content-SHA256': source.sha256,
       })
@@ -185,11 +188,11 @@ export const articlesApi = new Hono<AppEnv>()
     requireToken,
     validate('param', slugParam),
     async (c) => {
-      const db = createDb(c.env.DB)
+      const storage = storageOf(c)
       const slug = c.req.valid('param').slug
-      const result = await renormalize(db, slug, parseIfMatch(c.req.header('If-Match')))
+      const result = await renormalize(storage, slug, parseIfMatch(c.req.header('If-Match')))
       if (!result) throw notFound()
-      return savedResponse(c, db, result)
+      return savedResponse(c, storage.db, result)
     },
   )
   .delete(
@@ -206,9 +209,12 @@ export const articlesApi = new Hono<AppEnv>()
     requireToken,
     validate('param', slugParam),
     async (c) => {
-      const db = createDb(c.env.DB)
       const slug = c.req.valid('param').slug
-      const deleted = await deleteArticle(db, slug, parseIfMatch(c.req.header('If-Match')))
+      const deleted = await deleteArticle(
+        storageOf(c),
+        slug,
+        parseIfMatch(c.req.header('If-Match')),
+      )
       if (!deleted) throw notFound()
       return c.body(null, 204)
     },

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { storeItems, type BulkItem } from '../articles/bulk'
-import { createDb } from '../db/client'
+import { storageOf } from '../http/storage'
 import type { AppEnv } from '../env'
 import { requireToken } from '../http/auth'
 import { multipartBoundary, multipartItems, ndjsonItems } from '../http/bulk-sources'
@@ -49,7 +49,7 @@ export const bulkApi = new Hono<AppEnv>().post(
         'Bulk uploads are application/x-ndjson (one JSON article a line) or multipart/form-data (files).',
       )
     }
-    const outcome = await storeItems(createDb(c.env.DB), items, settings.maxBulkItems)
+    const outcome = await storeItems(storageOf(c), items, settings.maxBulkItems)
     if (outcome.items.length === 0) {
       throw new AppError(422, 'empty_bulk', 'The bulk upload holds no items.')
     }

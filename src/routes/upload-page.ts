@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { storeItems, type BulkItem } from '../articles/bulk'
-import { createDb } from '../db/client'
+import { storageOf } from '../http/storage'
 import type { AppEnv } from '../env'
 import { tokenMatches } from '../http/auth'
 import { multipartBoundary, multipartParts } from '../http/bulk-sources'
@@ -83,7 +83,7 @@ export const uploadPage = new Hono<AppEnv>()
           settings.maxUploadBytes,
         )
         const outcome = await storeItems(
-          createDb(c.env.DB),
+          storageOf(c),
           authorizedItems(parts, expected),
           settings.maxBulkItems,
         )

@@ -65,6 +65,14 @@ async function kvDump(): Promise<Record<string, string>> {
  * and which no statement of the app can write.
  */
 export async function storageDump(): Promise<Record<string, string>> {
-  const [d1, kv] = await Promise.all([d1Dump(), kvDump()])
-  return { ...d1, ...kv }
+  const [d1, kv, r2] = await Promise.all([d1Dump(), kvDump(), r2Dump()])
+  return { ...d1, ...kv, ...r2 }
+}
+
+/** Every R2 object: its size and checksum. */
+async function r2Dump(): Promise<Record<string, string>> {
+  const { objects } = await env.ORIGINALS.list()
+  return Object.fromEntries(
+    objects.map((o) => [`r2:${o.key}`, JSON.stringify({ size: o.size, etag: o.etag })]),
+  )
 }

@@ -1,0 +1,86 @@
+import { AppError } from '../errors'
+import { sha256Hex, toHex } from '../lib/hash'
+
+/**
+ * Original uploads in R2, content-addressed: the key is the bytes' SHA-256, so the same bytes
+ * are stored once however many articles or revisions hold them, and an object never changes.
+ */
+export const originalKey = (sha256: string) => `originals/sha256/${sha256}`
+
+/**
+ * Stores bytes under their hash, once: R2 checks the bytes against the hash as it takes them,
+ * and a put for a key that exists already stores nothing. Returns the key.
+ */
+export async function putOriginal(
+  bucket: R2Bucket,
+  sha256: string,
+  bytes: Uint8Array,
+): Promise<string> {
+  const key = originalKey(sha256)
+  await reach(() => bucket.put(key, bytes, { sha256, onlyIf: { etagDoesNotMatch: '*' } }))
+  return key
+}
+
+/** An R2 call, its failure a 503 the client may retry (R2 is storage, like D1). */
+async function reach<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    console.error('R2 unavailable', String(error))
+    throw new AppError(503, 'unavailable', 'Storage is unavailable; retry shortly.', {
+      'Retry-After': '5',
+    })
+  }
+}
+
+const lost = (key: string) =>
+  new AppError(503, 'unavailable', `The original at ${key} cannot be read; retry shortly.`, {
+    'Retry-After': '5',
+  })
+
+/**
+ * An original as a stream that is checked against its hash as it goes: bytes that do not hash
+ * to what D1 recorded end the stream in an error, so a client never takes damaged bytes for
+ * whole ones.
+ */
+export async function streamOriginal(
+  bucket: R2Bucket,
+  key: string,
+  sha256: string,
+): Promise<ReadableStream<Uint8Array>> {
+  const object = await reach(() => bucket.get(key))
+  if (!object) throw lost(key)
+  const source = object.body.getReader()
+  const digest = new crypto.DigestStream('SHA-256')
+  const hashing = digest.getWriter()
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await source.read()
+      if (!done) {
+        await hashing.write(value)
+        return controller.enqueue(value)
+      }
+      await hashing.close()
+      if (toHex(await digest.digest) === sha256) return controller.close()
+      console.error('original does not match its hash', key)
+      controller.error(lost(key))
+    },
+    cancel: (reason) => source.cancel(reason),
+  })
+}
+
+/** An original's bytes, whole, checked against its hash. */
+export async function readOriginal(
+  bucket: R2Bucket,
+  key: string,
+  sha256: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const object = await reach(() => bucket.get(key))
+  if (!object) throw lost(key)
+  const bytes = new Uint8Array(await object.arrayBuffer())
+  if ((await sha256Hex(bytes)) !== sha256) {
+    console.error('original does not match its hash', key)
+    throw lost(key)
+  }
+  return bytes
+}
