@@ -1,0 +1,10 @@
+export { ghostStatus, parseGhostPost, type GhostPostMeta } from './post'
+export {
+  GhostIndex,
+  GhostPosts,
+  type GhostBroken,
+  type GhostEvent,
+  type GhostIndexData,
+  type GhostPostEvent,
+  type GhostResume,
+} from './split'
