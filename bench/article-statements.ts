@@ -1,6 +1,6 @@
 import { invalidate } from '../src/cache/invalidate'
 import { scopesForArticle } from '../src/cache/scopes'
-import { linksOf, revisionStatements, sourceStatement } from '../src/db/article-statements'
+import { linksOf, revisionStatements, sourceStatements } from '../src/db/article-statements'
 import type { Db, Statement } from '../src/db/client'
 import { originalKey } from '../src/blobs/originals'
 import { newId } from '../src/lib/hash'
@@ -33,17 +33,19 @@ export function newArticleStatements(db: Db, item: PreparedArticle): Statement[]
       undefined,
     ),
     ...invalidate(db, scopesForArticle(article.slug, [linksOf(article, sortKey)])),
-    sourceStatement(db, {
-      sourceId,
-      articleId,
-      sha256: item.sha256,
-      r2Key: originalKey(item.sha256),
-      upload: {
-        format: item.format,
-        contentType: item.contentType,
-        bytes: new TextEncoder().encode(item.source),
-        meta: {},
+    ...sourceStatements(db, [
+      {
+        sourceId,
+        articleId,
+        sha256: item.sha256,
+        r2Key: originalKey(item.sha256),
+        upload: {
+          format: item.format,
+          contentType: item.contentType,
+          bytes: new TextEncoder().encode(item.source),
+          meta: {},
+        },
       },
-    }),
+    ]),
   ]
 }

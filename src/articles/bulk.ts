@@ -1,9 +1,8 @@
 import { AppError } from '../errors'
-import { IngestError } from '../ingest'
 import type { BulkOutcome, ItemResult, Problem } from '../model/api'
 import type { Upload } from '../model/upload'
 import type { Storage } from './storage'
-import { storeUpload } from './write'
+import { storeGroup } from './write-group'
 
 /** One item of a bulk body: what a single upload would be, or an error of that item alone. */
 export interface BulkItem {
@@ -13,8 +12,8 @@ export interface BulkItem {
 }
 
 /**
- * Stores each item on its own, in order: one item's failure is its own result and never touches
- * another's rows. Items past `maxItems` are refused one by one, so the client can resend exactly
+ * Stores each item, in groups (see storeGroup): one item's failure is its own result and never
+ * touches another's rows. Items past `maxItems` are refused one by one, so the client can resend exactly
  * those. When the body itself breaks off (over the byte limit, corrupt gzip) after some items, those stay stored and the outcome says
  * where it stopped; before any item, the error is thrown.
  */
@@ -24,41 +23,61 @@ export async function storeItems(
   maxItems: number,
 ): Promise<BulkOutcome> {
   const results: ItemResult[] = []
-  const named = (name: string | undefined) => ({
-    index: results.length,
+  const named = (index: number, name: string | undefined) => ({
+    index,
     ...(name === undefined ? {} : { name }),
   })
-  const fail = (name: string | undefined, { code, message }: Problem) =>
-    results.push({ ...named(name), status: 'failed', error: { code, message } })
+  const fail = (index: number, name: string | undefined, { code, message }: Problem) => {
+    results[index] = { ...named(index, name), status: 'failed', error: { code, message } }
+  }
+  // Uploads waiting for their group: stored together (storeGroup), results in their places.
+  let group: { index: number; name: string | undefined; upload: Upload }[] = []
+  let groupBytes = 0
+  const flush = async () => {
+    if (group.length === 0) return
+    const taken = group
+    group = []
+    groupBytes = 0
+    const outcomes = await storeGroup(
+      storage,
+      taken.map((g) => g.upload),
+    )
+    outcomes.forEach((outcome, k) => {
+      const { index, name } = taken[k]!
+      if ('failed' in outcome) return fail(index, name, outcome.failed)
+      const { status, slug, revision } = outcome
+      results[index] = { ...named(index, name), status, slug, url: `/articles/${slug}`, revision }
+    })
+  }
+  let count = 0
   try {
     for await (const { name, upload } of items) {
-      if (results.length >= maxItems) {
-        fail(name, tooMany(maxItems))
-      } else if (upload instanceof AppError) {
-        fail(name, upload)
-      } else {
-        try {
-          const saved = await storeUpload(storage, upload)
-          const { status, slug, revision } = saved
-          results.push({ ...named(name), status, slug, url: `/articles/${slug}`, revision })
-        } catch (error) {
-          if (!(error instanceof IngestError || error instanceof AppError)) throw error
-          fail(name, error)
-        }
+      const index = count++
+      if (index >= maxItems) fail(index, name, tooMany(maxItems))
+      else if (upload instanceof AppError) fail(index, name, upload)
+      else {
+        group.push({ index, name, upload })
+        groupBytes += upload.bytes.length
+        if (group.length >= GROUP_ITEMS || groupBytes >= GROUP_BYTES) await flush()
       }
     }
+    await flush()
   } catch (error) {
     // The items' source throws AppError when the body itself breaks off.
-    if (!(error instanceof AppError) || results.length === 0) throw error
-    const cause = error
+    if (!(error instanceof AppError) || count === 0) throw error
+    await flush()
     return {
       items: results,
       summary: summarize(results),
-      stopped: { code: cause.code, message: cause.message },
+      stopped: { code: error.code, message: error.message },
     }
   }
   return { items: results, summary: summarize(results) }
 }
+
+/** A group of uploads stored together: one batch for its new articles, within D1's limits. */
+const GROUP_ITEMS = 25
+const GROUP_BYTES = 4 * 1024 * 1024
 
 const tooMany = (max: number) =>
   new AppError(

@@ -3,6 +3,7 @@ import { scopesForArticle } from '../cache/scopes'
 import {
   articlesLinkingTo,
   currentByIdentity,
+  type CurrentArticle,
   liveBySlug,
   matchKeys,
   sourceWithHash,
@@ -12,8 +13,8 @@ import {
   deleteStatements,
   linksOf,
   revisionStatements,
-  slugStatement,
-  sourceStatement,
+  slugsStatement,
+  sourceStatements,
   type NewRevision,
   type PreviousState,
 } from '../db/article-statements'
@@ -43,7 +44,14 @@ export interface SaveResult {
   status: SaveStatus
   slug: string
   revision: number
+  articleId: string
 }
+
+/**
+ * Statements a caller adds to the batch of a write, made from what the write will be (its
+ * article and revision are known before it commits): an import's record of its item, say.
+ */
+export type Also = (result: Omit<SaveResult, 'slug'>) => Statement[]
 
 /**
  * Writers to one article in this isolate take turns, so a burst of edits makes no conflicts.
@@ -71,20 +79,13 @@ export async function storeUpload(
   storage: Storage,
   upload: Upload,
   precondition: Precondition = null,
+  also?: Also,
 ): Promise<SaveResult> {
-  const article = normalizeUpload(
-    { format: upload.format, text: decodeUtf8(upload.bytes) },
-    upload.meta,
-  )
-  const identity = identityOf(article)
-  const fingerprint = await fingerprintOf(article)
-  const sha256 = await sha256Hex(upload.bytes)
-  return writers.run(identity, () =>
-    saveInTurn(storage, { identity, fingerprint, sha256, article, upload }, precondition),
-  )
+  return storePrepared(storage, await prepare(upload), precondition, also)
 }
 
-interface PendingSave {
+/** An upload normalized, with what identifies it and its content. */
+export interface Prepared {
   identity: string
   fingerprint: string
   sha256: string
@@ -92,18 +93,50 @@ interface PendingSave {
   upload: Upload
 }
 
+/** Decode and normalize: throws IngestError for anything that is not an article. */
+export async function prepare(upload: Upload): Promise<Prepared> {
+  const article = normalizeUpload(
+    { format: upload.format, text: decodeUtf8(upload.bytes) },
+    upload.meta,
+  )
+  return {
+    identity: identityOf(article),
+    fingerprint: await fingerprintOf(article),
+    sha256: await sha256Hex(upload.bytes),
+    article,
+    upload,
+  }
+}
+
+/** A prepared upload stored on its own, taking its turn with other writers to that article. */
+export const storePrepared = (
+  storage: Storage,
+  prepared: Prepared,
+  precondition: Precondition = null,
+  also?: Also,
+) => writers.run(prepared.identity, () => saveInTurn(storage, prepared, precondition, also))
+
+/** Whether a stored article already is this upload: same normalized content, same bytes. */
+export const sameAs = (current: CurrentArticle, prepared: Prepared) =>
+  !current.deletedAt &&
+  current.fingerprint === prepared.fingerprint &&
+  current.sourceSha256 === prepared.sha256
+
 async function saveInTurn(
   storage: Storage,
-  { identity, fingerprint, sha256, article, upload }: PendingSave,
+  prepared: Prepared,
   precondition: Precondition,
+  also: Also | undefined,
 ): Promise<SaveResult> {
   const { db } = storage
+  const { identity, fingerprint, sha256, article, upload } = prepared
   for (let attempt = 1; ; attempt++) {
     const current = await currentByIdentity(db, identity)
     const live = current && !current.deletedAt
     checkPrecondition(precondition, live ? current.revision : null)
-    if (live && current.fingerprint === fingerprint && current.sourceSha256 === sha256) {
-      return { status: 'unchanged', slug: current.slug, revision: current.revision }
+    if (current && sameAs(current, prepared)) {
+      const { slug, revision, id: articleId } = current
+      return { status: 'unchanged', slug, revision, articleId }
     }
 
     const articleId = current?.id ?? newId()
@@ -130,13 +163,14 @@ async function saveInTurn(
         current && { revision: current.revision, deleted: Boolean(current.deletedAt) },
       )),
       // The article row comes first: sources reference it.
-      ...(r2Key ? [sourceStatement(db, { sourceId, articleId, sha256, upload, r2Key })] : []),
-      slugStatement(db, articleId),
+      ...(r2Key ? sourceStatements(db, [{ sourceId, articleId, sha256, upload, r2Key }]) : []),
+      ...(also?.({ status: live ? 'updated' : 'created', revision, articleId }) ?? []),
+      slugsStatement(db, [articleId]),
     ]
     try {
       const results = await commit(db, statements)
       const [stored] = results.at(-1) as { slug: string }[]
-      return { status: live ? 'updated' : 'created', slug: stored!.slug, revision }
+      return { status: live ? 'updated' : 'created', slug: stored!.slug, revision, articleId }
     } catch (error) {
       if (!(error instanceof WriteConflict)) throw error
       if (attempt >= MAX_ATTEMPTS) throw lostRace()
@@ -164,7 +198,12 @@ export async function renormalize(
   const article = normalizeUpload({ format: source.format, text: decodeUtf8(bytes) }, source.meta)
   const fingerprint = await fingerprintOf(article)
   if (fingerprint === current.fingerprint) {
-    return { status: 'unchanged', slug: current.slug, revision: current.revision }
+    return {
+      status: 'unchanged',
+      slug: current.slug,
+      revision: current.revision,
+      articleId: current.id,
+    }
   }
   const revision = current.revision + 1
   const statements = await revisionWithInvalidation(
@@ -186,7 +225,7 @@ export async function renormalize(
   } catch (error) {
     throw error instanceof WriteConflict ? lostRace() : error
   }
-  return { status: 'updated', slug: current.slug, revision }
+  return { status: 'updated', slug: current.slug, revision, articleId: current.id }
 }
 
 /**
@@ -249,7 +288,8 @@ async function revisionWithInvalidation(
   ]
 }
 
-async function commit(db: Db, statements: Statement[]) {
+/** Runs a write's batch; once it has committed, this isolate stops reusing the epochs it read. */
+export async function commit(db: Db, statements: Statement[]) {
   const results = await runBatch(db, statements)
   afterInvalidatingCommit()
   return results

@@ -18,21 +18,44 @@ export interface ArticleState extends ArticleLinks {
   keys: string[]
 }
 
+const current = {
+  id: articles.id,
+  identity: articles.identity,
+  slug: articles.slug,
+  revision: articles.revision,
+  fingerprint: articles.fingerprint,
+  deletedAt: articles.deletedAt,
+  sourceSha256: sources.sha256,
+}
+
 /** The article an identity names, live or deleted, with the hash of its current source. */
 export const currentByIdentity = (db: Db, identity: string) =>
   db
-    .select({
-      id: articles.id,
-      slug: articles.slug,
-      revision: articles.revision,
-      fingerprint: articles.fingerprint,
-      deletedAt: articles.deletedAt,
-      sourceSha256: sources.sha256,
-    })
+    .select(current)
     .from(articles)
     .innerJoin(sources, eq(sources.id, articles.sourceId))
     .where(eq(articles.identity, identity))
     .get()
+
+export type CurrentArticle = NonNullable<Awaited<ReturnType<typeof currentByIdentity>>>
+
+/** The same for many identities, by identity: one statement per 90 of them. */
+export async function currentByIdentities(
+  db: Db,
+  identities: string[],
+): Promise<Map<string, CurrentArticle>> {
+  const found = new Map<string, CurrentArticle>()
+  for (let i = 0; i < identities.length; i += 90) {
+    const rows = await db
+      .select(current)
+      .from(articles)
+      .innerJoin(sources, eq(sources.id, articles.sourceId))
+      .where(inArray(articles.identity, identities.slice(i, i + 90)))
+      .all()
+    for (const row of rows) found.set(row.identity, row)
+  }
+  return found
+}
 
 /** The live article at a slug: what re-normalizing or deleting it starts from. */
 export const liveBySlug = (db: Db, slug: string) =>

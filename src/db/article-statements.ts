@@ -1,11 +1,11 @@
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import { slugify } from '../ingest/slug'
 import type { Block, NormalizedArticle, RevisionReason } from '../model/article'
 import type { Upload } from '../model/upload'
 import type { ArticleLinks } from './article-state'
 import type { Db, Statement } from './client'
 import { chunkRows } from './limits'
-import { addToSearch, articleSearch, removeFromSearch } from './search-index'
+import { addToSearch, articleSearch, removeFromSearch, searchRow } from './search-index'
 import { freeSlug } from './slugs'
 import {
   articleAuthors,
@@ -49,47 +49,91 @@ export const linksOf = (article: NormalizedArticle, sortKey: string): ArticleLin
 })
 
 /**
- * Every statement of one revision: the article row, its child rows (replaced whole), the revision
- * snapshot and the search index. Multi-row inserts are chunked under D1's parameter limit. The
- * caller adds the cache invalidation to the same batch.
+ * Every statement of one revision of an existing article: the article row, its child rows
+ * (replaced whole), the revision snapshot and the search index. The caller adds the cache
+ * invalidation to the same batch. A new article is `newArticlesStatements([next])`.
  */
 export function revisionStatements(
   db: Db,
   next: NewRevision,
   previous: PreviousState | undefined,
 ): Statement[] {
+  if (!previous) return newArticlesStatements(db, [next])
   const { articleId, article } = next
   const rows = childRows(articleId, article)
-  const revision = {
-    number: next.revision,
-    sourceId: next.sourceId,
-    fingerprint: next.fingerprint,
-    reason: next.reason,
-    snapshot: JSON.stringify(article),
-  }
   return [
-    // An existing article's revision goes first, guarded: it names the article only while the
-    // article is as the writer read it, else its NOT NULL article_id fails the whole batch. A
-    // delete or another write in between is a WriteConflict, never a silent overwrite.
-    ...(previous
-      ? [db.insert(revisions).values({ ...revision, articleId: sameState(articleId, previous) })]
-      : []),
+    // The revision goes first, guarded: it names the article only while the article is as the
+    // writer read it, else its NOT NULL article_id fails the whole batch. A delete or another
+    // write in between is a WriteConflict, never a silent overwrite.
+    db
+      .insert(revisions)
+      .values({ ...revisionRow(next), articleId: sameState(articleId, previous) }),
     articleRow(db, next, previous),
-    ...(previous
-      ? [articleAuthors, articleTags, blocks, related, notes].map((table) =>
-          db.delete(table).where(eq(table.articleId, articleId)),
-        )
-      : []),
-    ...chunkRows(article.authors, 2).map((c) => db.insert(authors).values(c).onConflictDoNothing()),
-    ...chunkRows(article.tags, 2).map((c) => db.insert(tags).values(c).onConflictDoNothing()),
-    ...chunkRows(rows.authors, 3).map((c) => db.insert(articleAuthors).values(c)),
-    ...chunkRows(rows.tags, 3).map((c) => db.insert(articleTags).values(c)),
-    ...chunkRows(rows.blocks, 5).map((c) => db.insert(blocks).values(c)),
-    ...chunkRows(rows.related, 5).map((c) => db.insert(related).values(c)),
-    ...chunkRows(rows.notes, 4).map((c) => db.insert(notes).values(c)),
-    ...(previous ? [] : [db.insert(revisions).values({ ...revision, articleId })]),
+    ...[articleAuthors, articleTags, blocks, related, notes].map((table) =>
+      db.delete(table).where(eq(table.articleId, articleId)),
+    ),
+    ...childStatements(db, [article], [rows]),
     removeFromSearch(db, articleId),
     addToSearch(db, articleId, article),
+  ]
+}
+
+/**
+ * New articles, any number in one batch: a row each, and their authors, tags, blocks, related
+ * headlines, notes, revisions and search rows merged into as few multi-row inserts as D1's
+ * parameter limit allows. Their slugs must differ from one another (each is chosen as it is
+ * inserted, against what is stored).
+ */
+export function newArticlesStatements(db: Db, news: NewRevision[]): Statement[] {
+  const rows = news.map((n) => childRows(n.articleId, n.article))
+  return [
+    ...news.map((n) => articleRow(db, n, undefined)),
+    ...childStatements(
+      db,
+      news.map((n) => n.article),
+      rows,
+    ),
+    ...chunkRows(
+      news.map((n) => ({ ...revisionRow(n), articleId: n.articleId })),
+      7,
+    ).map((c) => db.insert(revisions).values(c)),
+    ...chunkRows(
+      news.map((n) => searchRow(n.articleId, n.article)),
+      5,
+    ).map((c) => db.insert(articleSearch).values(c)),
+  ]
+}
+
+const revisionRow = (next: NewRevision) => ({
+  number: next.revision,
+  sourceId: next.sourceId,
+  fingerprint: next.fingerprint,
+  reason: next.reason,
+  snapshot: JSON.stringify(next.article),
+})
+
+function childStatements(
+  db: Db,
+  list: NormalizedArticle[],
+  rows: ReturnType<typeof childRows>[],
+): Statement[] {
+  const unique = <T extends { slug: string }>(items: T[]) => [
+    ...new Map(items.map((i) => [i.slug, i])).values(),
+  ]
+  const all = <K extends keyof ReturnType<typeof childRows>>(key: K) =>
+    rows.flatMap((r) => r[key] as ReturnType<typeof childRows>[K][number][])
+  return [
+    ...chunkRows(unique(list.flatMap((a) => a.authors)), 2).map((c) =>
+      db.insert(authors).values(c).onConflictDoNothing(),
+    ),
+    ...chunkRows(unique(list.flatMap((a) => a.tags)), 2).map((c) =>
+      db.insert(tags).values(c).onConflictDoNothing(),
+    ),
+    ...chunkRows(all('authors'), 3).map((c) => db.insert(articleAuthors).values(c)),
+    ...chunkRows(all('tags'), 3).map((c) => db.insert(articleTags).values(c)),
+    ...chunkRows(all('blocks'), 5).map((c) => db.insert(blocks).values(c)),
+    ...chunkRows(all('related'), 5).map((c) => db.insert(related).values(c)),
+    ...chunkRows(all('notes'), 4).map((c) => db.insert(notes).values(c)),
   ]
 }
 
@@ -130,9 +174,12 @@ export function deleteStatements(db: Db, articleId: string, revision: number): S
   ]
 }
 
-/** The slug of an article, read in the batch that inserted it (its slug is chosen there). */
-export const slugStatement = (db: Db, articleId: string) =>
-  db.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId))
+/** The slugs of articles, read in the batch that inserted them (their slugs are chosen there). */
+export const slugsStatement = (db: Db, articleIds: string[]) =>
+  db
+    .select({ id: articles.id, slug: articles.slug })
+    .from(articles)
+    .where(inArray(articles.id, articleIds))
 
 function articleRow(db: Db, next: NewRevision, previous: PreviousState | undefined): Statement {
   const { article } = next
@@ -218,13 +265,17 @@ function blockColumns(block: Block): { type: Block['type']; text: string; data: 
   }
 }
 
-/** A new source row: what the upload was, and the R2 object that holds its bytes. */
-export function sourceStatement(
-  db: Db,
-  input: { sourceId: string; articleId: string; sha256: string; upload: Upload; r2Key: string },
-): Statement {
-  const { upload } = input
-  return db.insert(sources).values({
+export interface NewSource {
+  sourceId: string
+  articleId: string
+  sha256: string
+  upload: Upload
+  r2Key: string
+}
+
+/** New source rows: what each upload was, and the R2 object that holds its bytes. */
+export function sourceStatements(db: Db, list: NewSource[]): Statement[] {
+  const rows = list.map(({ upload, ...input }) => ({
     id: input.sourceId,
     articleId: input.articleId,
     format: upload.format,
@@ -233,5 +284,6 @@ export function sourceStatement(
     byteLength: upload.bytes.length,
     meta: JSON.stringify(upload.meta),
     r2Key: input.r2Key,
-  })
+  }))
+  return chunkRows(rows, 8).map((c) => db.insert(sources).values(c))
 }

@@ -19,14 +19,16 @@ export const articleSearch = sqliteTable('article_search', {
 export const removeFromSearch = (db: Db, articleId: string): Statement =>
   db.delete(articleSearch).where(eq(articleSearch.articleId, articleId))
 
-export function addToSearch(db: Db, articleId: string, article: NormalizedArticle): Statement {
-  return db.insert(articleSearch).values({
-    articleId,
-    headline: article.title,
-    body: article.body
-      .map((block) => (block.type === 'list' ? block.items.join('\n') : block.text))
-      .join('\n\n'),
-    authors: article.authors.map((a) => a.name).join(', '),
-    tags: article.tags.map((t) => t.name).join(', '),
-  })
-}
+/** What the search index holds for one article. */
+export const searchRow = (articleId: string, article: NormalizedArticle) => ({
+  articleId,
+  headline: article.title,
+  body: article.body
+    .map((block) => (block.type === 'list' ? block.items.join('\n') : block.text))
+    .join('\n\n'),
+  authors: article.authors.map((a) => a.name).join(', '),
+  tags: article.tags.map((t) => t.name).join(', '),
+})
+
+export const addToSearch = (db: Db, articleId: string, article: NormalizedArticle): Statement =>
+  db.insert(articleSearch).values(searchRow(articleId, article))

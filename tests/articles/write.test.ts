@@ -99,6 +99,7 @@ describe('one article is one atomic batch', () => {
       status: 'unchanged',
       slug: 'pakistan-rawalpindi-wont-tolerate-us-boots-on-the-ground',
       revision: 1,
+      articleId: expect.stringMatching(/^[0-9a-z]{25}$/),
     })
     const after = await storageSnapshot()
     expect([after.articles, after.revisions, after.sources]).toEqual([
