@@ -1,4 +1,5 @@
 import { AppError } from '../errors'
+import { reach } from './reach'
 import { sha256Hex, toHex } from '../lib/hash'
 
 /**
@@ -19,18 +20,6 @@ export async function putOriginal(
   const key = originalKey(sha256)
   await reach(() => bucket.put(key, bytes, { sha256, onlyIf: { etagDoesNotMatch: '*' } }))
   return key
-}
-
-/** An R2 call, its failure a 503 the client may retry (R2 is storage, like D1). */
-async function reach<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call()
-  } catch (error) {
-    console.error('R2 unavailable', String(error))
-    throw new AppError(503, 'unavailable', 'Storage is unavailable; retry shortly.', {
-      'Retry-After': '5',
-    })
-  }
 }
 
 const lost = (key: string) =>

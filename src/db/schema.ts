@@ -234,3 +234,91 @@ export const cacheEpochs = sqliteTable('cache_epochs', {
 export type ArticleRow = typeof articles.$inferSelect
 export type SourceRow = typeof sources.$inferSelect
 export type RevisionRow = typeof revisions.$inferSelect
+
+export const IMPORT_FORMATS = ['ndjson', 'multipart', 'wxr', 'ghost'] as const
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const
+export const ITEM_STATUSES = ['created', 'updated', 'unchanged', 'failed'] as const
+
+/**
+ * Import jobs: an archive stored in R2, split into chunks, each chunk stored by a queue
+ * consumer. D1 is the record of every job's progress; queue messages only say what to do next,
+ * so a message lost (a process killed) is found by the sweeper and sent again.
+ */
+export const importJobs = sqliteTable(
+  'import_jobs',
+  {
+    id: text('id').primaryKey(),
+    status: text('status', { enum: IMPORT_STATUSES }).notNull(),
+    format: text('format', { enum: IMPORT_FORMATS }).notNull(),
+    contentType: text('content_type').notNull(),
+    /** The archive, byte for byte, in R2. */
+    archiveKey: text('archive_key').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Items found in the archive so far; final once `split` is true. */
+    total: integer('total').notNull().default(0),
+    chunks: integer('chunks').notNull().default(0),
+    split: integer('split', { mode: 'boolean' }).notNull().default(false),
+    /** Where splitting goes on (a byte offset) and what it carries between invocations (JSON). */
+    splitAt: integer('split_at').notNull().default(0),
+    splitState: text('split_state'),
+    /** Why the job failed as a whole (its archive unreadable), when it did. */
+    error: text('error'),
+    createdAt: timestamp('created_at'),
+    /** Last progress: the sweeper resends work for jobs quiet too long. */
+    updatedAt: timestamp('updated_at'),
+    finishedAt: text('finished_at'),
+  },
+  (t) => [
+    index('import_jobs_created_idx').on(t.createdAt, t.id),
+    index('import_jobs_status_idx').on(t.status, t.updatedAt),
+  ],
+)
+
+/** A chunk of a job's items, stored in R2 as one object; stored into articles by one message. */
+export const importChunks = sqliteTable(
+  'import_chunks',
+  {
+    jobId: text('job_id')
+      .notNull()
+      .references(() => importJobs.id),
+    seq: integer('seq').notNull(),
+    /** The index in the job of the chunk's first item. */
+    first: integer('first').notNull(),
+    items: integer('items').notNull(),
+    key: text('key').notNull(),
+    status: text('status', { enum: ['pending', 'done'] }).notNull(),
+    updatedAt: timestamp('updated_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.jobId, t.seq] }),
+    index('import_chunks_pending_idx').on(t.status, t.updatedAt),
+  ],
+)
+
+/** Each item's outcome, written in the same batch as the article it stored. */
+export const importItems = sqliteTable(
+  'import_items',
+  {
+    jobId: text('job_id')
+      .notNull()
+      .references(() => importJobs.id),
+    /** The item's index in the job, from 0. */
+    seq: integer('seq').notNull(),
+    status: text('status', { enum: ITEM_STATUSES }).notNull(),
+    /** Where the item was: its line (NDJSON, from 1), its file (multipart) or its guid. */
+    line: integer('line'),
+    file: text('file'),
+    guid: text('guid'),
+    articleId: text('article_id'),
+    revision: integer('revision'),
+    code: text('code'),
+    message: text('message'),
+    /** A failure that may pass when tried again (storage, a lost race), not the item's own. */
+    retryable: integer('retryable', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.jobId, t.seq] }),
+    index('import_items_status_idx').on(t.jobId, t.status),
+  ],
+)

@@ -6,7 +6,7 @@ import {
 import type { BulkItem } from '../articles/bulk'
 import { AppError, tooLarge } from '../errors'
 import { CONTENT_TYPES, formatForFile } from './media-type'
-import { ndjsonLines } from './ndjson-lines'
+import { ndjsonLines } from '../lib/ndjson-lines'
 import { bodyError } from './upload-body'
 
 /** A multipart part: a form field, or a file as a bulk item. */

@@ -1,4 +1,4 @@
-import { SOURCE_FORMATS, type SourceFormat } from '../model/article'
+import { UPLOAD_FORMATS, type SourceFormat } from '../model/article'
 import { AppError } from '../errors'
 
 // Maps, not object literals: a name from a request (`constructor`, `__proto__`) must never
@@ -60,6 +60,8 @@ export const CONTENT_TYPES: Record<SourceFormat, string> = {
   json: 'application/json',
   html: 'text/html; charset=utf-8',
   markdown: 'text/markdown; charset=utf-8',
+  wxr: 'application/xml; charset=utf-8',
+  ghost: 'application/json',
 }
 
 /**
@@ -81,4 +83,4 @@ export function formatForFile(filename: string, declaredType: string): SourceFor
 
 /** A format named by a client (the upload form's select): one of the four, or null. */
 export const formatNamed = (name: string): SourceFormat | null =>
-  (SOURCE_FORMATS as readonly string[]).includes(name) ? (name as SourceFormat) : null
+  (UPLOAD_FORMATS as readonly string[]).includes(name) ? (name as SourceFormat) : null

@@ -4,7 +4,9 @@ import { IngestError } from './errors'
 import { parseJsonArticle } from './json-article'
 import { parseHtmlArticle } from './html'
 import { parseMarkdownArticle } from './markdown'
+import { parseGhostPost, type GhostPostMeta } from './ghost'
 import type { UploadMeta } from './meta'
+import { parseWxrItem } from './wxr'
 import { checkShape } from './shape'
 
 export { parseArchiveText } from './archive-text'
@@ -34,6 +36,10 @@ export function normalizeUpload(input: Upload, meta: UploadMeta): NormalizedArti
       return parseHtmlArticle(input.text, meta)
     case 'markdown':
       return parseMarkdownArticle(input.text, meta)
+    case 'wxr':
+      return parseWxrItem(input.text, { author: meta.author ?? null })
+    case 'ghost':
+      return parseGhostPost(input.text, ghostMeta(meta))
     default:
       // Unreachable from the routes (they map Content-Type first); kept for callers with `as` casts.
       throw new IngestError(
@@ -50,5 +56,15 @@ function parseJson(text: string): unknown {
   } catch (error) {
     const detail = error instanceof Error ? `: ${error.message}` : ''
     throw new IngestError(400, 'invalid_json', `the body is not valid JSON${detail}`)
+  }
+}
+
+/** A Ghost post's names, as its import kept them beside it (JSON lists in string meta). */
+function ghostMeta(meta: UploadMeta): GhostPostMeta {
+  const list = (value: string | undefined) => (value ? (JSON.parse(value) as string[]) : [])
+  return {
+    authors: list(meta.authors),
+    tags: list(meta.tags),
+    imageCaption: meta.imageCaption ?? null,
   }
 }

@@ -6,7 +6,12 @@
  */
 import { z } from 'zod'
 
-export const SOURCE_FORMATS = ['text', 'json', 'html', 'markdown'] as const
+/**
+ * What an original is: one of the four upload formats, or one item of an import archive (a
+ * WordPress export's `<item>`, a Ghost export's post), kept as its own source.
+ */
+export const UPLOAD_FORMATS = ['text', 'json', 'html', 'markdown'] as const
+export const SOURCE_FORMATS = [...UPLOAD_FORMATS, 'wxr', 'ghost'] as const
 export const sourceFormat = z.enum(SOURCE_FORMATS)
 export type SourceFormat = z.infer<typeof sourceFormat>
 

@@ -10,7 +10,7 @@ import { CONTENT_TYPES, formatNamed } from '../http/media-type'
 import { uploadStream } from '../http/upload-body'
 import { operation, textOf } from '../http/operation'
 import { settingsOf, siteOf } from '../settings'
-import { SOURCE_FORMATS, type SourceFormat } from '../model/article'
+import { UPLOAD_FORMATS, type SourceFormat } from '../model/article'
 import { renderUploadPage } from '../views/upload-page'
 
 const unauthorized = () =>
@@ -45,7 +45,7 @@ export const uploadPage = new Hono<AppEnv>()
             properties: {
               token: { type: 'string', description: 'INGEST_TOKEN' },
               file: { type: 'array', items: { type: 'string', format: 'binary' } },
-              format: { type: 'string', enum: [...SOURCE_FORMATS] },
+              format: { type: 'string', enum: [...UPLOAD_FORMATS] },
               text: { type: 'string', description: 'An article pasted in' },
             },
             required: ['token'],

@@ -1,19 +1,24 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ndjsonLines, type Line } from '../../src/http/ndjson-lines'
+import { ndjsonLines, type Line } from '../../src/lib/ndjson-lines'
 
 /** What the lines of a whole body are, read at once: the model the streaming reader must match. */
 function model(body: Uint8Array, maxLine: number): Line[] {
   const lines: Line[] = []
   let start = 0
+  let number = 0
   for (let i = 0; i <= body.length; i++) {
     if (i < body.length && body[i] !== 0x0a) continue
     const line = body.subarray(start, i)
     start = i + 1
-    if (line.length > maxLine) lines.push({ tooLong: true })
+    // The last line counts when it holds something; the newline ending the one before does not.
+    if (i === body.length && line.length === 0) break
+    number++
+    const end = Math.min(i + 1, body.length)
+    if (line.length > maxLine) lines.push({ tooLong: true, number, end })
     else {
       const text = line[line.length - 1] === 0x0d ? line.subarray(0, -1) : line
-      if (text.some((byte) => byte > 0x20)) lines.push({ bytes: text })
+      if (text.some((byte) => byte > 0x20)) lines.push({ bytes: text, number, end })
     }
   }
   return lines
@@ -36,7 +41,7 @@ function streamOf(body: Uint8Array, cuts: number[]): ReadableStream<Uint8Array> 
 async function read(stream: ReadableStream<Uint8Array>, maxLine: number): Promise<Line[]> {
   const lines: Line[] = []
   for await (const line of ndjsonLines(stream, maxLine)) {
-    lines.push('bytes' in line ? { bytes: line.bytes.slice() } : line)
+    lines.push('bytes' in line ? { ...line, bytes: line.bytes.slice() } : line)
   }
   return lines
 }
@@ -50,7 +55,7 @@ const byte = fc.oneof(
 const body = fc.array(byte, { maxLength: 400 }).map((bytes) => Uint8Array.from(bytes))
 
 describe('ndjsonLines, for any bytes cut into any chunks', () => {
-  it('yields exactly the lines of the whole body, long lines marked and blank lines skipped', async () => {
+  it('yields exactly the lines of the whole body, long lines marked and blank lines skipped, numbered, with where each ends', async () => {
     await fc.assert(
       fc.asyncProperty(
         body,
@@ -67,15 +72,15 @@ describe('ndjsonLines, for any bytes cut into any chunks', () => {
   it('reads 10,000 blank lines and a line of 1 MB past the limit without holding them', async () => {
     const blank = new TextEncoder().encode('\n'.repeat(10_000) + '{"a":1}\r\n')
     expect(await read(streamOf(blank, [3, 5000, 9999]), 16)).toEqual([
-      { bytes: new TextEncoder().encode('{"a":1}') },
+      { bytes: new TextEncoder().encode('{"a":1}'), number: 10_001, end: 10_009 },
     ])
     const long = new Uint8Array(2 ** 20 + 2).fill(0x61)
     long[2 ** 20] = 0x0a
     long[2 ** 20 + 1] = 0x62
     const cuts = Array.from({ length: 64 }, (_, i) => i * 16_411)
     expect(await read(streamOf(long, cuts), 1024)).toEqual([
-      { tooLong: true },
-      { bytes: new Uint8Array([0x62]) },
+      { tooLong: true, number: 1, end: 2 ** 20 + 1 },
+      { bytes: new Uint8Array([0x62]), number: 2, end: 2 ** 20 + 2 },
     ])
   })
 })

@@ -12,7 +12,8 @@ import {
 } from './arbitraries'
 import { obeysContract } from './contract'
 
-const FORMATS: SourceFormat[] = ['text', 'json', 'markdown', 'html']
+const FORMATS = ['text', 'json', 'markdown', 'html'] as const
+type UploadFormat = (typeof FORMATS)[number]
 const MB = 2 ** 20
 
 const frontMatter = fc
@@ -20,7 +21,7 @@ const frontMatter = fc
   .map(([yaml, body]) => `---\n${yaml}\n---\n${body}`)
 
 /** Inputs shaped like each format, so the parsers get past their first checks. */
-const shaped: Record<SourceFormat, fc.Arbitrary<string>> = {
+const shaped: Record<UploadFormat, fc.Arbitrary<string>> = {
   text: soup(ARCHIVE_PIECES),
   json: jsonText,
   markdown: fc.oneof(soup(MARKDOWN_PIECES), frontMatter),

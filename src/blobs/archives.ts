@@ -1,0 +1,78 @@
+import { AppError } from '../errors'
+import { reach } from './reach'
+import { toHex } from '../lib/hash'
+
+/** Where an import's archive and its chunks live in R2. */
+export const archiveKey = (jobId: string) => `imports/${jobId}/archive`
+export const chunkKey = (jobId: string, seq: number) => `imports/${jobId}/chunks/${seq}`
+
+/** R2 takes a multipart upload's parts at 5 MiB or more (the last may be smaller). */
+const PART_BYTES = 8 * 1024 * 1024
+
+export interface StoredArchive {
+  bytes: number
+  sha256: string
+}
+
+/**
+ * Streams a request body into R2 without holding it: parts of 8 MiB are sent as they fill, the
+ * SHA-256 is taken as the bytes pass, and only a body read to its end is completed (a broken one
+ * is aborted, leaving nothing). The stream's own errors (a 413, corrupt gzip) pass through.
+ */
+export async function storeArchive(
+  bucket: R2Bucket,
+  key: string,
+  body: ReadableStream<Uint8Array>,
+  contentType: string,
+): Promise<StoredArchive> {
+  const upload = await reach(() =>
+    bucket.createMultipartUpload(key, { httpMetadata: { contentType } }),
+  )
+  const digest = new crypto.DigestStream('SHA-256')
+  const hashing = digest.getWriter()
+  const parts: R2UploadedPart[] = []
+  let pending: Uint8Array[] = []
+  let pendingBytes = 0
+  let bytes = 0
+  const sendPart = async () => {
+    const part = new Uint8Array(pendingBytes)
+    let offset = 0
+    for (const piece of pending) {
+      part.set(piece, offset)
+      offset += piece.length
+    }
+    pending = []
+    pendingBytes = 0
+    parts.push(await reach(() => upload.uploadPart(parts.length + 1, part)))
+  }
+  try {
+    for await (const chunk of body) {
+      await hashing.write(chunk)
+      pending.push(chunk)
+      pendingBytes += chunk.length
+      bytes += chunk.length
+      if (pendingBytes >= PART_BYTES) await sendPart()
+    }
+    if (pendingBytes > 0 || parts.length === 0) await sendPart()
+    await hashing.close()
+    await reach(() => upload.complete(parts))
+  } catch (error) {
+    await upload.abort().catch(() => undefined)
+    throw error
+  }
+  return { bytes, sha256: toHex(await digest.digest) }
+}
+
+/** An archive's bytes from `offset` on, as a stream (R2 reads only that range). */
+export async function archiveFrom(
+  bucket: R2Bucket,
+  key: string,
+  offset: number,
+  length?: number,
+): Promise<ReadableStream<Uint8Array>> {
+  const object = await reach(() =>
+    bucket.get(key, { range: length === undefined ? { offset } : { offset, length } }),
+  )
+  if (!object) throw new AppError(404, 'not_found', `No archive at ${key}.`)
+  return object.body
+}
