@@ -16,7 +16,7 @@
  *   else (the scope's epoch in D1, a KV miss, the article's one D1 statement, an n-byte page put
  *   in KV under a key of its own): the floor an uncached page view can approach.
  */
-import app from '../src/index'
+import { app } from '../src/index'
 import { pageKey, readPage, writePage } from '../src/cache/pages'
 import { readEpoch } from '../src/db/epochs'
 import { articleScope } from '../src/cache/scopes'

@@ -9,6 +9,10 @@ import { securityHeaders } from './http/security-headers'
 import { apiDocs } from './routes/api-docs'
 import { articlesApi } from './routes/articles-api'
 import { bulkApi } from './routes/bulk-api'
+import { importsApi } from './routes/imports-api'
+import { handleImports, handleSchedule } from './imports/handlers'
+import type { ImportMessage } from './imports/context'
+import type { Bindings } from './env'
 import { listingPages, listingsApi } from './routes/listings'
 import { maintenanceApi } from './routes/maintenance-api'
 import { articlePages } from './routes/pages'
@@ -33,6 +37,7 @@ const app = new Hono<AppEnv>()
   .route('/api/articles/bulk', bulkApi)
   .route('/api/articles', articlesApi)
   .route('/api/search', searchApi)
+  .route('/api/imports', importsApi)
   .route('/api/maintenance', maintenanceApi)
   .route('/api', listingsApi)
   .route('/articles', articlePages)
@@ -62,5 +67,12 @@ app.notFound((c) => {
 })
 app.onError(handleError)
 
-export default app
+/** HTTP requests, the import queue's messages, and the cron sweeper. */
+export default {
+  fetch: app.fetch,
+  queue: (batch, env) => handleImports(batch, env),
+  scheduled: (_controller, env) => handleSchedule(env),
+} satisfies ExportedHandler<Bindings, ImportMessage>
+
+export { app }
 export type App = typeof app

@@ -15,6 +15,12 @@ export interface Settings {
   maxBulkBytes: number
   /** How long an isolate reuses an epoch it read, in ms (0: ask D1 on every view). */
   cacheFreshnessMs: number
+  /** Import jobs: bytes of an archive, items of a job, items of a chunk, and when a quiet job's work is sent again (ms) or the job ended. */
+  maxImportBytes: number
+  maxImportItems: number
+  importChunkItems: number
+  importQuietMs: number
+  importStallMs: number
   /** The site as pages see it: its name and origin. */
   site: Site
 }
@@ -28,6 +34,13 @@ const DEFAULTS = {
   maxBulkItems: 200,
   maxBulkBytes: 16 * 1024 * 1024,
   cacheFreshnessMs: 1000,
+  /** Cloudflare accepts request bodies up to 100 MB on the Free and Pro plans. */
+  maxImportBytes: 100 * 1000 * 1000,
+  maxImportItems: 1_000_000,
+  /** A chunk of 50 items, even if each changes a stored article, stays within D1's per-invocation query limit with room to spare. */
+  importChunkItems: 50,
+  importQuietSeconds: 120,
+  importStallSeconds: 3600,
 }
 
 /** A positive whole number from a `[vars]` string, else the default. */
@@ -65,6 +78,11 @@ export function settingsOf(env: Bindings): Settings {
       maxBulkItems: positive(env.MAX_BULK_ITEMS, DEFAULTS.maxBulkItems),
       maxBulkBytes: positive(env.MAX_BULK_BYTES, DEFAULTS.maxBulkBytes),
       cacheFreshnessMs: Number.isFinite(freshness) && freshness > 0 ? freshness : 0,
+      maxImportBytes: positive(env.MAX_IMPORT_BYTES, DEFAULTS.maxImportBytes),
+      maxImportItems: positive(env.MAX_IMPORT_ITEMS, DEFAULTS.maxImportItems),
+      importChunkItems: positive(env.IMPORT_CHUNK_ITEMS, DEFAULTS.importChunkItems),
+      importQuietMs: 1000 * positive(env.IMPORT_QUIET_SECONDS, DEFAULTS.importQuietSeconds),
+      importStallMs: 1000 * positive(env.IMPORT_STALL_SECONDS, DEFAULTS.importStallSeconds),
     }
     parsed.set(env, settings)
   }

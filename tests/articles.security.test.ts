@@ -1,7 +1,7 @@
 import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import seedText from '../seeds/pakistan-islamabad-wont-tolerate-us-boots.txt?raw'
-import app from '../src/index'
+import { app } from '../src/index'
 import { SECURITY_HEADERS } from '../src/http/security-headers'
 import { get, ORIGIN, upload } from './helpers'
 

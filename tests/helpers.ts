@@ -1,5 +1,5 @@
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test'
-import app from '../src/index'
+import { app } from '../src/index'
 
 export const TOKEN = 'test-token'
 export const ORIGIN = 'http://example.test'

@@ -22,7 +22,8 @@ const ALLOWED: Record<string, string[]> = {
 }
 /** The services compose everything below them; HTTP helpers use the services; routes all. */
 ALLOWED.articles = ['model', 'lib', 'errors', 'ingest', 'views', 'db', 'blobs', 'cache']
-ALLOWED.http = [...ALLOWED.articles, 'articles', 'env', 'settings']
+ALLOWED.imports = [...ALLOWED.articles, 'articles', 'env', 'settings']
+ALLOWED.http = [...ALLOWED.imports, 'imports']
 ALLOWED.routes = [...ALLOWED.http, 'http']
 
 function* sourceFiles(folder: string): Generator<string> {

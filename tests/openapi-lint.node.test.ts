@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, expect, it } from 'vitest'
-import app from '../src/index'
+import { app } from '../src/index'
 import type { Bindings } from '../src/env'
 
 // The description as the app serves it, checked by a real linter: Redocly's recommended rules.

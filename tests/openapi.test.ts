@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import seed from '../seeds/pakistan-islamabad-wont-tolerate-us-boots.txt?raw'
-import app from '../src/index'
+import { app } from '../src/index'
 import * as api from '../src/model/api'
 import { article } from '../src/model/article'
 import { auth, get, send, upload } from './helpers'

@@ -2,9 +2,15 @@ import { AppError } from '../errors'
 import { reach } from './reach'
 import { toHex } from '../lib/hash'
 
-/** Where an import's archive and its chunks live in R2. */
+/**
+ * Where an import's archive and what is made from it live in R2. A chunk's key names the byte
+ * it was split from: two splitters of one job (a message delivered twice) that start from one
+ * place write the same bytes under the same key, and one behind never overwrites a chunk.
+ */
 export const archiveKey = (jobId: string) => `imports/${jobId}/archive`
-export const chunkKey = (jobId: string, seq: number) => `imports/${jobId}/chunks/${seq}`
+export const chunkKey = (jobId: string, seq: number, from: number) =>
+  `imports/${jobId}/chunks/${seq}@${from}`
+const asideKey = (jobId: string, name: string) => `imports/${jobId}/${name}`
 
 /** R2 takes a multipart upload's parts at 5 MiB or more (the last may be smaller). */
 const PART_BYTES = 8 * 1024 * 1024
@@ -75,4 +81,36 @@ export async function archiveFrom(
   )
   if (!object) throw new AppError(404, 'not_found', `No archive at ${key}.`)
   return object.body
+}
+
+/** A small text kept beside an archive (what a splitter needs again later), or null. */
+export async function loadAside(bucket: R2Bucket, jobId: string, name: string) {
+  const object = await reach(() => bucket.get(asideKey(jobId, name)))
+  return object ? object.text() : null
+}
+
+export async function saveAside(bucket: R2Bucket, jobId: string, name: string, text: string) {
+  await reach(() => bucket.put(asideKey(jobId, name), text))
+}
+
+export async function putChunk(bucket: R2Bucket, key: string, bytes: Uint8Array) {
+  await reach(() => bucket.put(key, bytes))
+}
+
+/** A chunk's bytes; a chunk D1 names but R2 has not is storage failing (503, retried). */
+export async function readChunk(bucket: R2Bucket, key: string): Promise<Uint8Array> {
+  const object = await reach(() => bucket.get(key))
+  if (!object) {
+    throw new AppError(503, 'unavailable', `The chunk at ${key} cannot be read.`)
+  }
+  return new Uint8Array(await object.arrayBuffer())
+}
+
+/** Removes objects that are no longer needed; failing to is only logged (they cost bytes, not correctness). */
+export async function dropObjects(bucket: R2Bucket, keys: string[]) {
+  try {
+    if (keys.length > 0) await bucket.delete(keys)
+  } catch (error) {
+    console.warn('could not delete', keys.length, 'objects from R2:', String(error))
+  }
 }

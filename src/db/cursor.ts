@@ -66,3 +66,13 @@ export function decodeRevisionCursor(value: string): number | null {
     ? (t[0] as number)
     : null
 }
+
+/** A position in a list numbered from 0 (an import's items): the cursor is the last index. */
+export const encodeIndexCursor = (index: number) => encode(['i', index])
+
+export function decodeIndexCursor(value: string): number | null {
+  const t = decode(value)
+  return t?.length === 2 && t[0] === 'i' && Number.isSafeInteger(t[1]) && (t[1] as number) >= 0
+    ? (t[1] as number)
+    : null
+}

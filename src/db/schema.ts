@@ -9,6 +9,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
 import { REVISION_REASONS, SOURCE_FORMATS } from '../model/article'
+import { IMPORT_FORMATS, IMPORT_STATUSES, ITEM_STATUSES } from '../model/imports'
 
 /** Raw bytes without Node's Buffer (the worker runs without nodejs_compat). */
 const bytes = customType<{ data: Uint8Array; driverData: ArrayBuffer | Uint8Array | number[] }>({
@@ -235,9 +236,6 @@ export type ArticleRow = typeof articles.$inferSelect
 export type SourceRow = typeof sources.$inferSelect
 export type RevisionRow = typeof revisions.$inferSelect
 
-export const IMPORT_FORMATS = ['ndjson', 'multipart', 'wxr', 'ghost'] as const
-export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const
-export const ITEM_STATUSES = ['created', 'updated', 'unchanged', 'failed'] as const
 
 /**
  * Import jobs: an archive stored in R2, split into chunks, each chunk stored by a queue
@@ -257,16 +255,21 @@ export const importJobs = sqliteTable(
     sha256: text('sha256').notNull(),
     /** Items found in the archive so far; final once `split` is true. */
     total: integer('total').notNull().default(0),
+    /** Entries of the archive that are not articles (pages, attachments), not in `total`. */
+    skipped: integer('skipped').notNull().default(0),
     chunks: integer('chunks').notNull().default(0),
     split: integer('split', { mode: 'boolean' }).notNull().default(false),
     /** Where splitting goes on (a byte offset) and what it carries between invocations (JSON). */
     splitAt: integer('split_at').notNull().default(0),
     splitState: text('split_state'),
-    /** Why the job failed as a whole (its archive unreadable), when it did. */
+    /** Why the job stopped before reading its whole archive, when it did. */
+    errorCode: text('error_code'),
     error: text('error'),
     createdAt: timestamp('created_at'),
     /** Last progress: the sweeper resends work for jobs quiet too long. */
     updatedAt: timestamp('updated_at'),
+    /** When the sweeper last sent its work again. */
+    nudgedAt: text('nudged_at'),
     finishedAt: text('finished_at'),
   },
   (t) => [
@@ -310,6 +313,8 @@ export const importItems = sqliteTable(
     line: integer('line'),
     file: text('file'),
     guid: text('guid'),
+    /** Something unreadable: the byte of the archive it starts at. */
+    byteOffset: integer('byte_offset'),
     articleId: text('article_id'),
     revision: integer('revision'),
     code: text('code'),

@@ -5,7 +5,7 @@ import {
 } from '@mjackson/multipart-parser'
 import type { BulkItem } from '../articles/bulk'
 import { AppError, tooLarge } from '../errors'
-import { CONTENT_TYPES, formatForFile } from './media-type'
+import { CONTENT_TYPES, formatForFile } from '../articles/media-type'
 import { ndjsonLines } from '../lib/ndjson-lines'
 import { bodyError } from './upload-body'
 

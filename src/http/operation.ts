@@ -10,10 +10,14 @@ import { errorResponse } from '../model/api'
  * only the route knows: who may call it, what it takes and every status it can answer.
  */
 
-export type Tag = 'Articles' | 'Reading' | 'Pages' | 'Site'
+export type Tag = 'Articles' | 'Imports' | 'Reading' | 'Pages' | 'Site'
 
 export const TAGS: { name: Tag; description: string }[] = [
   { name: 'Articles', description: 'Uploads, edits and deletes: every write needs the token.' },
+  {
+    name: 'Imports',
+    description: 'Archives imported as jobs through the queue: every route needs the token.',
+  },
   { name: 'Reading', description: 'Articles, listings and search as JSON.' },
   { name: 'Pages', description: 'HTML for readers; listing URLs answer JSON to Accept: JSON.' },
   { name: 'Site', description: 'Feeds, the sitemap, health and this description.' },

@@ -1,4 +1,4 @@
-export { ghostStatus, parseGhostPost, type GhostPostMeta } from './post'
+export { ghostKind, ghostStatus, parseGhostPost, type GhostPostMeta } from './post'
 export {
   GhostIndex,
   GhostPosts,

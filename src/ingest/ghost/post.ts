@@ -35,10 +35,16 @@ export function parseGhostPost(json: string, meta: GhostPostMeta = {}): Normaliz
 
 /** The post's `status` (`published`, `draft`, `scheduled`, `sent`), or null. */
 export function ghostStatus(json: string): string | null {
+  return ghostKind(json).status
+}
+
+/** The post's `type` (`post`, `page`) and `status`, read once; null where it has none. */
+export function ghostKind(json: string): { type: string | null; status: string | null } {
   try {
-    return text(postObject(json), 'status')
+    const post = postObject(json)
+    return { type: text(post, 'type'), status: text(post, 'status') }
   } catch {
-    return null
+    return { type: null, status: null }
   }
 }
 

@@ -1,2 +1,2 @@
-export { parseWxrItem, wxrStatus, type WxrItemMeta } from './item'
+export { parseWxrItem, wxrKind, wxrStatus, type WxrItemMeta } from './item'
 export { WxrSplitter, type WxrEvent } from './split'

@@ -37,10 +37,16 @@ export function parseWxrItem(xml: string, meta: WxrItemMeta = {}): NormalizedArt
 
 /** The item's `<wp:status>` (`publish`, `draft`, `pending`, `private`, `future`, …), or null. */
 export function wxrStatus(xml: string): string | null {
+  return wxrKind(xml).status
+}
+
+/** The item's `<wp:post_type>` (`post`, `page`, `attachment`, …) and `<wp:status>`, read once. */
+export function wxrKind(xml: string): { type: string | null; status: string | null } {
   try {
-    return fieldText(readItem(xml), 'wp:status')
+    const fields = readItem(xml)
+    return { type: fieldText(fields, 'wp:post_type'), status: fieldText(fields, 'wp:status') }
   } catch {
-    return null
+    return { type: null, status: null }
   }
 }
 
