@@ -22,6 +22,7 @@ export default defineConfig(async () => ({
                 // Small bulk limits so tests reach them cheaply.
                 MAX_BULK_ITEMS: '25',
                 MAX_BULK_BYTES: String(2 * 1024 * 1024),
+                MAX_IMPORT_BYTES: String(1024 * 1024),
               },
               // Low write limits, so the rate-limit test reaches them in a few requests.
               ratelimits: {

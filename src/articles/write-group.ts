@@ -82,7 +82,10 @@ export async function storeGroup(
     claimed.add(p.identity).add(slugKey)
   })
 
-  if (creates.length > 0 || records.length > 0) {
+  if (creates.length === 0) {
+    // Only unchanged ones: their records, and not one article row or cache epoch touched.
+    if (records.length > 0) await commit(storage.db, records)
+  } else {
     try {
       await createTogether(storage, creates, prepared as Prepared[], outcomes, records, also)
     } catch (error) {

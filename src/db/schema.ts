@@ -236,7 +236,6 @@ export type ArticleRow = typeof articles.$inferSelect
 export type SourceRow = typeof sources.$inferSelect
 export type RevisionRow = typeof revisions.$inferSelect
 
-
 /**
  * Import jobs: an archive stored in R2, split into chunks, each chunk stored by a queue
  * consumer. D1 is the record of every job's progress; queue messages only say what to do next,

@@ -1,8 +1,5 @@
-import {
-  getMultipartBoundary,
-  MaxFileSizeExceededError,
-  parseMultipartStream,
-} from '@mjackson/multipart-parser'
+import { getMultipartBoundary, MaxFileSizeExceededError } from '@mjackson/multipart-parser'
+import { multipartStream } from '../lib/multipart'
 import type { BulkItem } from '../articles/bulk'
 import { AppError, tooLarge } from '../errors'
 import { CONTENT_TYPES, formatForFile } from '../articles/media-type'
@@ -50,7 +47,7 @@ export async function* multipartParts(
   maxItem: number,
 ): AsyncGenerator<FormPart> {
   try {
-    for await (const part of parseMultipartStream(stream, { boundary, maxFileSize: maxItem })) {
+    for await (const part of multipartStream(stream, { boundary, maxFileSize: maxItem })) {
       if (!part.isFile) {
         yield { field: part.name ?? '', value: part.text }
         continue

@@ -2,8 +2,8 @@ import {
   getMultipartBoundary,
   MaxFileSizeExceededError,
   MultipartParseError,
-  parseMultipartStream,
 } from '@mjackson/multipart-parser'
+import { multipartStream } from '../../lib/multipart'
 import { formatForFile } from '../../articles/media-type'
 import { AppError } from '../../errors'
 import { tooLarge } from './ndjson'
@@ -21,7 +21,7 @@ export function multipartSplitter(contentType: string): Splitter {
     let files = 0
     const next = () => ({ at: 0, state: JSON.stringify({ files }) })
     try {
-      const parts = parseMultipartStream(await archive.from(0), {
+      const parts = multipartStream(await archive.from(0), {
         boundary: boundary ?? '',
         maxFileSize: limits.maxItemBytes,
       })
