@@ -332,8 +332,8 @@ export const quietJobs = (db: Db, before: string, limit: number) =>
     .limit(limit)
     .all()
 
-export const markNudged = (db: Db, jobId: string) =>
-  db.update(importJobs).set({ nudgedAt: now() }).where(eq(importJobs.id, jobId))
+export const markNudged = (db: Db, jobId: string, at: string) =>
+  db.update(importJobs).set({ nudgedAt: at }).where(eq(importJobs.id, jobId))
 
 /** A job's chunks still pending, first first. */
 export const pendingChunks = (db: Db, jobId: string, limit: number) =>

@@ -55,6 +55,7 @@ export async function sweep(
   now = Date.now(),
 ): Promise<{ nudged: number; ended: number }> {
   const { db, limits } = imports
+  const at = new Date(now).toISOString()
   const jobs = await quietJobs(db, new Date(now - limits.quietMs).toISOString(), JOBS_PER_SWEEP)
   let nudged = 0
   let ended = 0
@@ -77,7 +78,7 @@ export async function sweep(
               `The import made no progress for too long, its archive read to byte ${job.splitAt}; retry the import to read on.`,
             ),
           ]
-      await commit(db, [...statements, markNudged(db, job.id)])
+      await commit(db, [...statements, markNudged(db, job.id, at)])
       ended++
       continue
     }
@@ -94,7 +95,7 @@ export async function sweep(
         console.error('could not queue chunks again', job.id, String(error))
       }
     }
-    await commit(db, [finishIfComplete(db, job.id), markNudged(db, job.id)])
+    await commit(db, [finishIfComplete(db, job.id), markNudged(db, job.id, at)])
     nudged++
   }
   return { nudged, ended }
