@@ -23,6 +23,8 @@ describe('every write route needs the bearer token', () => {
       'POST /api/articles',
       'POST /api/articles/:slug/renormalize',
       'POST /api/articles/bulk',
+      'POST /api/imports',
+      'POST /api/imports/:id/retry',
       'POST /api/maintenance/originals',
       'POST /upload',
     ])
@@ -37,7 +39,9 @@ describe('every write route needs the bearer token', () => {
   }
 
   for (const route of writeRoutes) {
-    const path = route.path.replace(':slug', 'some-article')
+    const path = route.path
+      .replace(':slug', 'some-article')
+      .replace(':id', '0mxag0ql64k556m1f461y304a')
     it(`${route.method} ${route.path} → 401 without a token and with a wrong one`, async () => {
       const attempts: RequestInit[] =
         path === '/upload'

@@ -56,7 +56,10 @@ export function uploadStream(request: Request, limit: number): ReadableStream<Ui
   const counted = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        const chunk = await read()
+        // A damaged compressed body fails here, whoever reads it: always the client's error.
+        const chunk = await read().catch((error: unknown) => {
+          throw bodyError(error)
+        })
         if (chunk.done) return controller.close()
         total += chunk.value.byteLength
         if (total > limit) controller.error(tooLarge(limit))

@@ -6,6 +6,8 @@ export const TOKEN = 'test-token'
 export const MAX_UPLOAD = 1024 * 1024
 /** vitest.config.ts MAX_BULK_BYTES: one bulk or form request, after inflation. */
 export const MAX_BULK = 2 * 1024 * 1024
+/** vitest.config.ts MAX_IMPORT_BYTES: one import's archive, after inflation. */
+export const MAX_IMPORT = 1024 * 1024
 
 const encoder = new TextEncoder()
 export const bytes = (text: string) => encoder.encode(text)
@@ -527,4 +529,70 @@ export const IGNORED_BODIES: [
   ['a gzip bomb', gzipped('text/plain'), () => gzip(spaces(16 * MAX_UPLOAD))],
   [`${MAX_UPLOAD + 1} bytes`, typed('text/plain'), () => spaces(MAX_UPLOAD + 1)],
   ['Content-Length: ten', { 'Content-Type': 'text/plain', 'Content-Length': 'ten' }, () => SEED],
+]
+
+/**
+ * Imports refused before a job exists: each is a 4xx and leaves nothing (no job, no archive in
+ * R2). An import that is accepted always records its job, so none is among these.
+ */
+export const IMPORT_CASES: BodyCase[] = [
+  ['no Content-Type', {}, () => JSON_ARTICLE, refused(415, 'unsupported_media_type')],
+  ['text/plain', typed('text/plain'), () => SEED, refused(415, 'unsupported_media_type')],
+  [
+    'application/x-ndjson; charset=iso-8859-1',
+    typed(`${NDJSON}; charset=iso-8859-1`),
+    () => JSON_ARTICLE,
+    refused(415, 'unsupported_charset'),
+  ],
+  [
+    'multipart/form-data without a boundary',
+    typed('multipart/form-data'),
+    () => multipart([SEED_FILE]),
+    refused(400, 'invalid_request'),
+  ],
+  ['an empty NDJSON body', typed(NDJSON), () => new Uint8Array(), refused(422, 'empty_import')],
+  [
+    'application/xml that is an HTML page',
+    typed('application/xml'),
+    () => bytes('<!doctype html><html><body><p>Not an export.</p></body></html>'),
+    refused(422, 'not_an_export'),
+  ],
+  [
+    'application/json that is one article',
+    typed('application/json'),
+    () => JSON_ARTICLE,
+    refused(422, 'not_an_export'),
+  ],
+  [
+    'application/json that is UTF-16',
+    typed('application/json'),
+    () => utf16(JSON_ARTICLE),
+    refused(422, 'not_an_export'),
+  ],
+  [
+    'Content-Encoding: br',
+    { 'Content-Type': NDJSON, 'Content-Encoding': 'br' },
+    () => JSON_ARTICLE,
+    refused(415, 'unsupported_encoding'),
+  ],
+  ['gzip that is not gzip', gzipped(NDJSON), () => JSON_ARTICLE, refused(400, 'invalid_body')],
+  [
+    `gzip inflating to ${MAX_IMPORT + 1} bytes`,
+    gzipped(NDJSON),
+    () => gzip(newlines(MAX_IMPORT + 1)),
+    refused(413, 'payload_too_large'),
+  ],
+  [
+    'a gzip bomb: 16 MiB from 16 KiB',
+    gzipped(NDJSON),
+    () => gzip(newlines(16 * MAX_IMPORT)),
+    refused(413, 'payload_too_large'),
+  ],
+  [
+    `${MAX_IMPORT + 1} bytes`,
+    typed(NDJSON),
+    () => spaces(MAX_IMPORT + 1),
+    refused(413, 'payload_too_large'),
+  ],
+  ...lengthCases(NDJSON, () => JSON_ARTICLE, refused(400, 'invalid_content_length')),
 ]

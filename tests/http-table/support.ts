@@ -14,6 +14,13 @@ const SAMPLES: Record<string, string> = {
   ':year': '2011',
   ':month': '09',
   ':file': '1.xml',
+  // The http table replaces it with a real job's id (setSample); elsewhere it names none.
+  'imports/:id': 'no-such-import',
+}
+
+/** Sets a sample known only once the tests run (an import job's id). */
+export function setSample(key: string, value: string): void {
+  SAMPLES[key] = value
 }
 
 /** A value for a route parameter that names something the seed stored (see fillPath). */
