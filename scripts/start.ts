@@ -1,12 +1,14 @@
 /**
- * `npm start`: the service on the real runtime (workerd via wrangler dev) with local D1 and KV,
- * migrations applied and every file in seeds/ uploaded through the public API, as users do.
+ * `npm start`: the service on the real runtime (workerd via wrangler dev) with local D1, KV, R2
+ * and Queues, migrations applied, every file in seeds/ uploaded through the public API as users
+ * do, and the cron trigger fired every minute (wrangler dev fires none by itself).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { uploadFile } from './cli/api-client'
 import { collectFiles } from './cli/files'
+import { runCron } from './local-service/cron'
 import { quietWranglerEnv } from './wrangler-env'
 
 const root = resolve(import.meta.dirname, '..')
@@ -35,8 +37,12 @@ const dev = spawn(wrangler, [...devArgs, '--var', `SITE_ORIGIN:${origin}`], {
   env,
   stdio: ['ignore', 'inherit', 'inherit'],
 })
+const cron = runCron(() => origin, 60_000, console.error)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => dev.kill('SIGTERM'))
+  process.on(signal, () => {
+    cron.stop()
+    dev.kill('SIGTERM')
+  })
 }
 dev.on('exit', (code) => process.exit(code ?? 0))
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 import { quietWranglerEnv } from '../wrangler-env'
+import { runCron } from './cron'
 import { freePorts } from './free-port'
 import { exitCode, signalGroup, spawnGroup, stopGroup } from './process-group'
 
@@ -13,6 +14,11 @@ const wrangler = resolve(root, 'node_modules/.bin/wrangler')
 export interface Service {
   origin: string
   token: string
+  /**
+   * Stops wrangler dev (SIGKILL to its process group: a crash, nothing flushed, the local
+   * queue's messages lost) and starts it again on the same port and state.
+   */
+  restart(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -22,6 +28,10 @@ export interface ServiceOptions {
   /** A fixed port; by default a free one (and another if it is taken before wrangler binds). */
   port?: number
   timeoutMs?: number
+  /** More `--var`s for the worker (a shorter IMPORT_QUIET_SECONDS, say). */
+  vars?: Record<string, string>
+  /** How often the cron trigger fires (wrangler dev fires none by itself); 0 for never. */
+  cronEveryMs?: number
 }
 
 /**
@@ -38,6 +48,8 @@ export async function startService({
   logFile,
   port: fixedPort,
   timeoutMs = 90_000,
+  vars = {},
+  cronEveryMs = 60_000,
 }: ServiceOptions): Promise<Service> {
   const deadline = Date.now() + timeoutMs
   const token = `local-${randomUUID()}`
@@ -70,11 +82,30 @@ export async function startService({
     rmSync(state, { recursive: true, force: true })
   }
   process.once('exit', kill)
+  let cron: { stop(): void } | undefined
   const stop = async () => {
+    cron?.stop()
     await Promise.all(children.map(stopGroup))
     process.off('exit', kill)
     log.end()
     rmSync(state, { recursive: true, force: true })
+  }
+  const varArgs = (origin: string) =>
+    Object.entries({ ...vars, INGEST_TOKEN: token, SITE_ORIGIN: origin }).flatMap(
+      ([name, value]) => ['--var', `${name}:${value}`],
+    )
+  /** wrangler dev on `port` with the bundle and state; false if it exits before it is healthy. */
+  const serve = async (port: number, inspector: number, until: number) => {
+    const origin = `http://127.0.0.1:${port}`
+    const { child: dev, said } = start([
+      ...['dev', join(bundle, 'index.js'), '--no-bundle', '--config', 'wrangler.toml'],
+      ...['--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector)],
+      ...['--persist-to', state],
+      ...varArgs(origin),
+      ...['--show-interactive-dev-session=false', '--log-level', 'warn'],
+    ])
+    const healthy = await waitForHealth(`${origin}/healthz`, dev, until)
+    return { dev, origin, healthy, said }
   }
 
   try {
@@ -91,21 +122,32 @@ export async function startService({
     // A port can still be taken between our check and wrangler's bind: then try another.
     for (let attempt = 1; ; attempt++) {
       const [free, inspector] = await freePorts(2)
-      const port = fixedPort ?? free
-      const origin = `http://127.0.0.1:${port}`
-      const { child: dev, said } = start([
-        ...['dev', join(bundle, 'index.js'), '--no-bundle', '--config', 'wrangler.toml'],
-        ...['--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector)],
-        ...['--persist-to', state],
-        ...['--var', `INGEST_TOKEN:${token}`, '--var', `SITE_ORIGIN:${origin}`],
-        ...['--show-interactive-dev-session=false', '--log-level', 'warn'],
-      ])
-      const healthy = await waitForHealth(`${origin}/healthz`, dev, deadline)
+      const { dev, origin, healthy, said } = await serve(fixedPort ?? free!, inspector!, deadline)
       if (!healthy) {
         if (said('Address already in use') && attempt < 3 && !fixedPort) continue
         throw new Error(`wrangler dev exited with ${dev.exitCode}`)
       }
-      return { origin, token, stop }
+      let current = dev
+      if (cronEveryMs > 0)
+        cron = runCron(
+          () => origin,
+          cronEveryMs,
+          (m) => output(Buffer.from(`${m}\n`)),
+        )
+      const restart = async () => {
+        signalGroup(current, 'SIGKILL')
+        await stopGroup(current)
+        const [inspectorAgain] = await freePorts(1)
+        const again = await serve(
+          Number(new URL(origin).port),
+          inspectorAgain!,
+          Date.now() + timeoutMs,
+        )
+        if (!again.healthy)
+          throw new Error(`wrangler dev exited with ${again.dev.exitCode} on restart`)
+        current = again.dev
+      }
+      return { origin, token, restart, stop }
     }
   } catch (error) {
     await stop()
