@@ -1,6 +1,12 @@
 import { invalidate } from '../src/cache/invalidate'
 import { scopesForArticle } from '../src/cache/scopes'
-import { linksOf, revisionStatements, sourceStatements } from '../src/db/article-statements'
+import {
+  linksOf,
+  newArticlesStatements,
+  revisionStatements,
+  sourceStatements,
+  type NewRevision,
+} from '../src/db/article-statements'
 import type { Db, Statement } from '../src/db/client'
 import { originalKey } from '../src/blobs/originals'
 import { newId } from '../src/lib/hash'
@@ -47,5 +53,46 @@ export function newArticleStatements(db: Db, item: PreparedArticle): Statement[]
         },
       },
     ]),
+  ]
+}
+
+/**
+ * Every statement that storing new articles as one group runs, merged as the app's grouped
+ * writer merges them (rows of a table in as few inserts as the parameter limit allows), with
+ * their sources and epochs; no reads, no R2: the D1 floor of a grouped batch.
+ */
+export function newGroupStatements(db: Db, items: PreparedArticle[]): Statement[] {
+  const news: NewRevision[] = items.map((item) => ({
+    articleId: newId(),
+    identity: item.identity,
+    slug: null,
+    revision: 1,
+    reason: 'upload',
+    sourceId: newId(),
+    fingerprint: item.fingerprint,
+    article: item.article,
+    sortKey: item.article.publishedAt ?? new Date().toISOString(),
+  }))
+  return [
+    ...newArticlesStatements(db, news),
+    ...sourceStatements(
+      db,
+      news.map((n, i) => ({
+        sourceId: n.sourceId,
+        articleId: n.articleId,
+        sha256: items[i]!.sha256,
+        r2Key: originalKey(items[i]!.sha256),
+        upload: {
+          format: items[i]!.format,
+          contentType: items[i]!.contentType,
+          bytes: new TextEncoder().encode(items[i]!.source),
+          meta: {},
+        },
+      })),
+    ),
+    ...invalidate(
+      db,
+      news.flatMap((n) => scopesForArticle(null, [linksOf(n.article, n.sortKey)])),
+    ),
   ]
 }

@@ -17,6 +17,10 @@ export function reviewRun(r: Results): { failures: string[]; notes: string[] } {
     if (m.errors) notes.push(`${name}: ${m.errors} connection errors or timeouts`)
     if ('exhausted' in m && m.exhausted) notes.push(`${name} used up its pool of distinct requests`)
   }
+  for (const i of r.imports) {
+    if (!i.ok) failures.push(`import of ${i.articles} articles: ${i.reason}`)
+    else if (i.failed) notes.push(`import of ${i.articles} articles: ${i.failed} items failed`)
+  }
   const expect = (name: string, m: Measured, value: string) => {
     const total = m.ok ? Object.values(m.tallied).reduce((a, b) => a + b, 0) : 0
     const share = m.ok && total ? (m.tallied[value] ?? 0) / total : 1

@@ -5,6 +5,8 @@
  * - `POST /__bench/floor`: NDJSON of articles the bench already normalized; each is stored with
  *   the app's own `revisionStatements`/`sourceStatements` in one `db.batch()`. No parsing, no reads,
  *   no cache work: the storage floor an upload route can approach.
+ * - `POST /__bench/floor-group?size=`: the same, stored `size` articles to a `db.batch()` with
+ *   their rows merged as the grouped writer merges them: the floor an import job can approach.
  * - `POST /__bench/statements`: `{ statements: [{ sql, params }] }` run in one `db.batch()`: the
  *   growth loader. (Miniflare's Node proxy to D1 costs ~10 ms per `prepare()`/`bind()` call.)
  * - `POST /__bench/query`: `{ sql }`, its rows as JSON: counts, without Miniflare's D1 proxy.
@@ -23,7 +25,7 @@ import { articleScope } from '../src/cache/scopes'
 import { articleReadStatement } from '../src/db/article-read'
 import { createDb, type Statement } from '../src/db/client'
 import type { Bindings } from '../src/env'
-import { newArticleStatements } from './article-statements'
+import { newArticleStatements, newGroupStatements } from './article-statements'
 import type { RawStatement } from './merge-inserts'
 import type { PreparedArticle } from './prepared-article'
 
@@ -44,6 +46,20 @@ async function floor(request: Request, env: Bindings): Promise<Response> {
     await db.batch(statements as [Statement, ...Statement[]])
   }
   return Response.json({ stored: lines.length })
+}
+
+async function floorGroup(request: Request, url: URL, env: Bindings): Promise<Response> {
+  const db = createDb(env.DB)
+  const size = Number(url.searchParams.get('size')) || 25
+  const items = (await request.text())
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as PreparedArticle)
+  for (let i = 0; i < items.length; i += size) {
+    const statements = newGroupStatements(db, items.slice(i, i + size))
+    await db.batch(statements as [Statement, ...Statement[]])
+  }
+  return Response.json({ stored: items.length })
 }
 
 async function statements(request: Request, env: Bindings): Promise<Response> {
@@ -110,6 +126,7 @@ export default {
     const url = new URL(request.url)
     const route = `${request.method} ${url.pathname}`
     if (route === 'POST /__bench/floor') return floor(request, env)
+    if (route === 'POST /__bench/floor-group') return floorGroup(request, url, env)
     if (route === 'POST /__bench/statements') return statements(request, env)
     if (route === 'POST /__bench/query') return query(request, env)
     if (route === 'GET /__bench/epoch') return epoch(url, env)

@@ -21,6 +21,8 @@ export interface BenchOptions {
   /** tinybench time budget per task, ms. */
   cpuMs: number
   searchQuery: string
+  /** Articles per import job, each on a fresh worker. */
+  importSizes: number[]
 }
 
 const FULL: BenchOptions = {
@@ -37,6 +39,7 @@ const FULL: BenchOptions = {
   loadChunk: 250,
   cpuMs: 1_500,
   searchQuery: 'haqqani',
+  importSizes: [10_000, 100_000],
 }
 
 const SMOKE: BenchOptions = {
@@ -51,6 +54,7 @@ const SMOKE: BenchOptions = {
   bulkPerRequest: 10,
   loadChunk: 50,
   cpuMs: 150,
+  importSizes: [300],
 }
 
 export function benchOptions(argv: readonly string[]): BenchOptions {

@@ -1,7 +1,7 @@
 import { CPU_BUDGET_MS } from './cpu'
 import { healthzCpu, healthzRate, pairedHealthz, type Results } from './results'
 import type { Measured } from './routes'
-import { int, mark, routeRow, times, us, type Row } from './table'
+import { int, mark, mb, routeRow, times, us, type Row } from './table'
 import { GROWTH_METRICS, growthOf, LINEAR_SLOPE, type Target } from './targets'
 import type { WriteMeasured } from './write-run'
 
@@ -83,12 +83,32 @@ export function tableRows(r: Results, targets: Target[]): Row[] {
   rows.push(
     routeRow(
       'write',
-      'single upload, text/plain',
+      'single upload, text/plain, 1 at a time',
       w.upload,
-      floorRatio(w.upload, w.floorSingle),
+      floorRatio(w.upload, w.floorSingle) + t(5),
       'articles/s',
     ),
-    routeRow('write', `D1 floor, 1 article/request`, w.floorSingle, '1.00× floor', 'articles/s'),
+    routeRow(
+      'write',
+      `D1 floor, 1 article/request, 1 at a time`,
+      w.floorSingle,
+      '1.00× floor',
+      'articles/s',
+    ),
+    routeRow(
+      'write',
+      'single upload, text/plain, 8 at once',
+      w.uploadEight,
+      floorRatio(w.uploadEight, w.floorEight),
+      'articles/s',
+    ),
+    routeRow(
+      'write',
+      `D1 floor, 1 article/request, 8 at once`,
+      w.floorEight,
+      '1.00× floor',
+      'articles/s',
+    ),
     routeRow(
       'write',
       `bulk NDJSON, ${k} articles/request`,
@@ -98,6 +118,45 @@ export function tableRows(r: Results, targets: Target[]): Row[] {
     ),
     routeRow('write', `D1 floor, ${k} articles/request`, w.floorBulk, '1.00× floor', 'articles/s'),
   )
+  const bulkRate = w.bulk.ok ? w.bulk.articlesPerSecond! : NaN
+  for (const i of r.imports) {
+    const what = `import job, ${int(i.articles)} articles (NDJSON${i.bytes ? `, ${mb(i.bytes)}` : ''}) to its end`
+    if (!i.ok || !i.articlesPerSecond) {
+      rows.push(['write', what, i.reason ?? 'failed', '', '', '', ''])
+      continue
+    }
+    const vsFloor = times(i.articlesPerSecond, i.floorPerSecond!, 'grouped floor')
+    const vsBulk = times(i.articlesPerSecond, bulkRate, 'bulk')
+    rows.push(
+      [
+        'write',
+        what,
+        `${int(i.articlesPerSecond)} articles/s`,
+        '',
+        '',
+        '',
+        `${vsFloor}; ${vsBulk}${t(6)}`,
+      ],
+      [
+        'write',
+        `↳ D1 floor, 25 articles/batch, rows merged, on the same worker`,
+        `${int(i.floorPerSecond!)} articles/s`,
+        '',
+        '',
+        '',
+        '1.00× grouped floor',
+      ],
+      [
+        'write',
+        `↳ workerd peak memory (app, D1, KV and R2 simulators) · D1 file per article · original in R2 per article`,
+        i.peakRssBytes ? mb(i.peakRssBytes) : 'n/a',
+        '',
+        '',
+        '',
+        `${int(i.d1BytesPerArticle!)} B/article in D1 (was ${int(i.d1BytesPerArticle! + i.originalBytesPerArticle!)} with the original in D1) → ${int(10e9 / i.d1BytesPerArticle!)} articles in 10 GB`,
+      ],
+    )
+  }
   for (const c of r.cpu) {
     const budget = c.ok ? `${((c.cpu / 1000 / CPU_BUDGET_MS) * 100).toFixed(1)}% of 10 ms` : ''
     const target = c.name.startsWith('normalize + render') ? t(3) : ''

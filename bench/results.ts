@@ -1,5 +1,6 @@
 import type { CpuMeasured } from './cpu'
 import type { GrowthStage } from './growth'
+import type { ImportMeasured } from './import-path'
 import type { Machine } from './machine'
 import type { BenchOptions } from './options'
 import type { ReadPath } from './read-path'
@@ -16,6 +17,7 @@ export interface Results {
   options: BenchOptions
   cpu: CpuMeasured[]
   write: WritePath
+  imports: ImportMeasured[]
   read: ReadPath
   growth: GrowthStage[]
   seconds: number

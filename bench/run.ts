@@ -11,6 +11,7 @@ import { buildBundles } from './build'
 import { reviewRun } from './checks'
 import { measureCpu } from './cpu'
 import { measureGrowth } from './growth'
+import { measureImports } from './import-path'
 import { describeMachine } from './machine'
 import { benchOptions } from './options'
 import { markdownReport, writeOutputs } from './outputs'
@@ -34,6 +35,7 @@ process.on('exit', () => rmSync(bundles.dir, { recursive: true, force: true }))
 log('CPU: normalizeUpload and renderArticlePage in Node (tinybench) …')
 const cpu = await measureCpu(root, options)
 const write = await measureWritePath(root, bundles, options, log)
+const imports = await measureImports(root, bundles, options, log)
 const { stages, read } = await withWorker(root, bundles, (w) => measureGrowth(w, options, log))
 const results: Results = {
   mode: options.smoke ? 'smoke' : 'full',
@@ -43,6 +45,7 @@ const results: Results = {
   options,
   cpu,
   write,
+  imports,
   read,
   growth: stages,
   seconds: (performance.now() - started) / 1000,

@@ -16,6 +16,7 @@ const HEADER: Row = ['', 'measurement', 'rate', 'p50', 'p99', 'workerd CPU/respo
 export const int = (n: number) => Math.round(n).toLocaleString('en-US')
 export const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`
 export const us = (n: number) => `${int(n)} µs`
+export const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`
 export const mark = (pass: boolean | null) => (pass === null ? '—' : pass ? '✓' : '✗')
 
 export function routeRow(

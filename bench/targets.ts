@@ -81,7 +81,18 @@ export function evaluateTargets(r: Results): Target[] {
       'rate',
       pairedHealthz(r.read).cpu,
     ),
-    ratioTarget('uncached render ≥ 0.5× /healthz', r.read.uncachedPage, healthz, 0.5, 'rate', hCpu),
+    // A first view is judged against its own storage operations alone (the benchmark issue's
+    // decision): the simulators run in this process, so no design reaches half of /healthz.
+    ratioTarget(
+      'first view (uncached page) ≥ 0.9× its four storage operations alone',
+      r.read.uncachedPage,
+      r.read.firstViewFloor.ok ? r.read.firstViewFloor.rate : NaN,
+      0.9,
+      'floor',
+      r.read.firstViewFloor.ok && typeof r.read.firstViewFloor.cpuUs === 'number'
+        ? r.read.firstViewFloor.cpuUs
+        : NaN,
+    ),
     ratioTarget('bulk ingest ≥ 0.5× raw D1 batch', r.write.bulk, floorRate, 0.5, 'floor'),
     cpu?.ok
       ? {
@@ -97,5 +108,27 @@ export function evaluateTargets(r: Results): Target[] {
         : 'n/a (one stage)',
       pass: worst ? worst.slope <= LINEAR_SLOPE : null,
     },
+    {
+      name: 'single uploads, 1 at a time ≥ 200 articles/s',
+      measured: r.write.upload.ok
+        ? `${Math.round(r.write.upload.articlesPerSecond!)} articles/s (8 at once: ${r.write.uploadEight.ok ? Math.round(r.write.uploadEight.articlesPerSecond!) : 'n/a'})`
+        : 'n/a',
+      pass: r.write.upload.ok ? r.write.upload.articlesPerSecond! >= 200 : null,
+    },
+    importTarget(r),
   ]
+}
+
+/** Every import job at least 3× the bulk route's rate on the same machine, in the same run. */
+function importTarget(r: Results): Target {
+  const name = 'import jobs ≥ 3× the bulk route (articles/s)'
+  const bulk = r.write.bulk.ok ? r.write.bulk.articlesPerSecond! : NaN
+  const rates = r.imports.map((i) => (i.ok && i.articlesPerSecond ? i.articlesPerSecond : NaN))
+  if (!rates.length || !Number.isFinite(bulk)) return { name, measured: 'n/a', pass: null }
+  const worst = Math.min(...rates)
+  return {
+    name,
+    measured: `${r.imports.map((i, k) => `${i.articles.toLocaleString('en-US')}: ${(rates[k]! / bulk).toFixed(2)}×`).join(', ')} of ${Math.round(bulk)} articles/s`,
+    pass: Number.isFinite(worst) ? worst / bulk >= 3 : false,
+  }
 }

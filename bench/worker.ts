@@ -28,12 +28,28 @@ const encodeParam = (value: unknown): unknown =>
     ? ({ $bytes: Buffer.from(value).toString('base64') } satisfies BytesParam)
     : value
 
+export interface WorkerSetup {
+  /** A folder for D1, KV and R2 on disk (an import's size is then the database file's); else memory. */
+  persistTo?: string
+  /** More vars for the app (a larger MAX_IMPORT_BYTES, say). */
+  vars?: Record<string, string>
+}
+
+/** The queues and consumer settings of wrangler.toml, under the bench's names. */
+const IMPORTS_QUEUE = 'bench-imports'
+const DEAD_LETTERS = `${IMPORTS_QUEUE}-dlq`
+
 /**
- * Starts workerd through Miniflare on the wrangler-built app bundle, with its own in-memory D1
- * and KV, and applies `drizzle/*.sql`. Beside the app, the bench worker (bench/floor-worker.ts)
- * runs on the same D1 database and KV namespace, on a socket of its own.
+ * Starts workerd through Miniflare on the wrangler-built app bundle, with its own D1, KV, R2 and
+ * import queue, and applies `drizzle/*.sql`. Beside the app, the bench worker
+ * (bench/floor-worker.ts) runs on the same D1 database, KV namespace and bucket, on a socket of
+ * its own; only the app consumes the queue.
  */
-export async function startWorker(root: string, bundles: Bundles): Promise<RunningWorker> {
+export async function startWorker(
+  root: string,
+  bundles: Bundles,
+  setup: WorkerSetup = {},
+): Promise<RunningWorker> {
   const worker = (name: string, bundle: Bundle): WorkerOptions => ({
     name,
     modules: true,
@@ -43,13 +59,33 @@ export async function startWorker(root: string, bundles: Bundles): Promise<Runni
     compatibilityFlags: bundles.compatibilityFlags,
     d1Databases: { DB: 'bench-db' },
     kvNamespaces: { PAGES: 'bench-pages' },
-    bindings: { INGEST_TOKEN: TOKEN, MAX_UPLOAD_BYTES: '1048576', SITE_NAME: 'Edge Articles' },
+    r2Buckets: { ORIGINALS: 'bench-originals' },
+    queueProducers: { IMPORTS: IMPORTS_QUEUE },
+    bindings: {
+      INGEST_TOKEN: TOKEN,
+      MAX_UPLOAD_BYTES: '1048576',
+      SITE_NAME: 'Edge Articles',
+      ...setup.vars,
+    },
     // Miniflare's main port passes every request through its own router worker first (about
     // 2.5× slower for a constant route here); a direct socket reaches the worker as production does.
     unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
   })
+  const app: WorkerOptions = {
+    ...worker('app', bundles.app),
+    queueConsumers: {
+      [IMPORTS_QUEUE]: {
+        maxBatchSize: 4,
+        maxBatchTimeout: 1,
+        maxRetries: 5,
+        deadLetterQueue: DEAD_LETTERS,
+      },
+      [DEAD_LETTERS]: { maxBatchTimeout: 1 },
+    },
+  }
   const mf = new Miniflare({
-    workers: [worker('app', bundles.app), worker('bench', bundles.floor)],
+    workers: [app, worker('bench', bundles.floor)],
+    ...(setup.persistTo ? { defaultPersistRoot: setup.persistTo } : {}),
     cf: false,
     host: '127.0.0.1',
     port: 0,
@@ -104,8 +140,9 @@ export async function withWorker<T>(
   root: string,
   bundles: Bundles,
   use: (worker: RunningWorker) => Promise<T>,
+  setup?: WorkerSetup,
 ): Promise<T> {
-  const worker = await startWorker(root, bundles)
+  const worker = await startWorker(root, bundles, setup)
   try {
     return await use(worker)
   } finally {

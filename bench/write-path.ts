@@ -18,7 +18,10 @@ import {
 export type { WriteMeasured } from './write-run'
 
 export interface WritePath {
+  /** Single uploads 1 at a time and 8 at once, each beside the floor at the same concurrency. */
   upload: WriteMeasured
+  uploadEight: WriteMeasured
+  floorEight: WriteMeasured
   bulk: WriteMeasured
   floorSingle: WriteMeasured
   floorBulk: WriteMeasured
@@ -44,7 +47,12 @@ export async function measureWritePath(
   const singles = options.smoke ? 400 : 3_000
   const batches = options.smoke ? 40 : 100
   return withWorker(root, bundles, async (worker) => {
-    const floor = (seed: number, format: 'text' | 'json', perRequest: number): WriteRoute => {
+    const floor = (
+      seed: number,
+      format: 'text' | 'json',
+      perRequest: number,
+      connections?: number,
+    ): WriteRoute => {
       const corpus = createCorpus(seed)
       const encode = format === 'text' ? archiveText : jsonArticle
       const item = () => JSON.stringify(prepareArticle(format, encode(corpus.next())))
@@ -55,10 +63,16 @@ export async function measureWritePath(
         method: 'POST',
         body: body(),
       }))
-      return { origin: worker.benchOrigin, perRequest, requests, acknowledged: storedCount }
+      return {
+        origin: worker.benchOrigin,
+        perRequest,
+        requests,
+        acknowledged: storedCount,
+        connections,
+      }
     }
 
-    log('write path: single uploads and the D1 floor at 1 article per request, in turn …')
+    log('write path: single uploads and the D1 floor, 1 at a time and 8 at once, in turn …')
     const texts = createCorpus(2)
     const textHeaders = { ...auth, 'Content-Type': 'text/plain; charset=utf-8' }
     const single = (): Shot => ({
@@ -67,18 +81,25 @@ export async function measureWritePath(
       headers: textHeaders,
       body: archiveText(texts.next()),
     })
-    const upload = {
+    const upload = (connections: number): WriteRoute => ({
       origin: worker.origin,
       perRequest: 1,
       requests: pool(singles, single),
       acknowledged: createdOne,
-    }
-    const [uploadResult, floorSingle] = await alternate(
+      connections,
+    })
+    const [uploadResult, floorSingle, uploadEight, floorEight] = await alternate(
       worker,
       options,
-      [upload, floor(4, 'text', 1)],
+      [upload(1), floor(4, 'text', 1, 1), upload(8), floor(6, 'text', 1, 8)],
       rounds,
     )
+    const singlesMeasured = {
+      upload: uploadResult!,
+      floorSingle: floorSingle!,
+      uploadEight: uploadEight!,
+      floorEight: floorEight!,
+    }
 
     log(`write path: bulk NDJSON and the D1 floor at ${k} articles per request, in turn …`)
     const jsons = createCorpus(3)
@@ -94,8 +115,7 @@ export async function measureWritePath(
     if (exists !== true) {
       const [floorBulk] = await alternate(worker, options, [floor(5, 'json', k)], rounds)
       return {
-        upload: uploadResult!,
-        floorSingle: floorSingle!,
+        ...singlesMeasured,
         bulk: missing(exists),
         floorBulk: floorBulk!,
       }
@@ -113,8 +133,7 @@ export async function measureWritePath(
       rounds,
     )
     return {
-      upload: uploadResult!,
-      floorSingle: floorSingle!,
+      ...singlesMeasured,
       bulk: bulkResult!,
       floorBulk: floorBulk!,
     }

@@ -43,6 +43,8 @@ export interface WriteRoute {
   perRequest: number
   requests: Pool<Shot>
   acknowledged: Ack
+  /** Requests in flight at once; by default the bench's connections (bulk: bulkConnections). */
+  connections?: number
 }
 
 async function writeRun(
@@ -55,7 +57,8 @@ async function writeRun(
   const onBody = (status: number, body: string) =>
     void (articles += route.acknowledged(status, body))
   // Bulk requests hold many articles each: a few at a time, as a bulk client sends them.
-  const connections = route.perRequest > 1 ? options.bulkConnections : options.connections
+  const connections =
+    route.connections ?? (route.perRequest > 1 ? options.bulkConnections : options.connections)
   const spec = { origin: route.origin, connections, timeoutSeconds: 120, shot: route.requests.next }
   // One or two requests per connection, all answered before the clock starts: JIT warm.
   const warmRequests = route.perRequest > 1 ? connections : 2 * connections

@@ -8,9 +8,10 @@ import { storeChunk } from './store-chunk'
 const backoff = (attempts: number) => Math.min(300, 5 * 2 ** Math.max(0, attempts - 1))
 
 /**
- * The queue handler: a split or a chunk per message, one after another. A message whose work
- * fails is retried later with back-off; one that failed every retry arrives from the
- * dead-letter queue, and what it was for is ended (deadLetter).
+ * The queue handler: a split or a chunk per message, the batch's messages at once (while one
+ * waits on D1, another normalizes or writes to R2). A message whose work fails is retried later
+ * with back-off; one that failed every retry arrives from the dead-letter queue, and what it
+ * was for is ended (deadLetter).
  */
 export async function handleImports(
   batch: MessageBatch<ImportMessage>,
@@ -18,18 +19,20 @@ export async function handleImports(
 ): Promise<void> {
   const imports = importsOf(env)
   const dead = batch.queue.endsWith('-dlq')
-  for (const message of batch.messages) {
-    try {
-      const body = message.body
-      if (dead) await deadLetter(imports, body)
-      else if (body.kind === 'split') await splitArchive(imports, body.job)
-      else await storeChunk(imports, body.job, body.seq)
-      message.ack()
-    } catch (error) {
-      console.error('import work failed; retrying later', message.body, error)
-      message.retry({ delaySeconds: backoff(message.attempts) })
-    }
-  }
+  await Promise.all(
+    batch.messages.map(async (message) => {
+      try {
+        const body = message.body
+        if (dead) await deadLetter(imports, body)
+        else if (body.kind === 'split') await splitArchive(imports, body.job)
+        else await storeChunk(imports, body.job, body.seq)
+        message.ack()
+      } catch (error) {
+        console.error('import work failed; retrying later', message.body, error)
+        message.retry({ delaySeconds: backoff(message.attempts) })
+      }
+    }),
+  )
 }
 
 /** The cron handler: the import sweeper. */
