@@ -17,10 +17,13 @@ export function chooseTitle(
 ): string | null {
   // A headline cut short for search results (`… tolerate U.S. …`) is the last resort.
   const cut = (t: string) => /(?:\.\.\.|…)$/.test(t.trim())
-  const titles = [...candidates.filter((c) => !cut(c)), ...candidates.filter(cut)]
+  const all = [...candidates.filter((c) => !cut(c)), ...candidates.filter(cut)]
     .map((c) => withoutSite(squash(c), shown, sites))
-    // An og:title that is only the site's name says nothing about the article.
-    .filter((t) => t !== '' && !sites.includes(letters(t)))
+    .filter((t) => t !== '')
+  // An og:title that is only the site's name says nothing about the article, unless every
+  // candidate is (a site that names itself after the post, one post a site).
+  const named = all.filter((t) => !sites.includes(letters(t)))
+  const titles = named.length > 0 ? named : all
   const first = titles[0]
   if (first === undefined) return null
   // JSON-LD headlines are often cut at 110 characters: the page may show the whole one.

@@ -118,6 +118,17 @@ describe('titles', () => {
     )
     expect(page(head).kicker).toBe('PAKISTAN')
   })
+
+  it('keeps a headline that is also the site name when there is nothing else to call it', () => {
+    // A one-page site named after its post: every candidate is the site's name.
+    const head =
+      '<title>Classificação NASCAR</title><meta property="og:site_name" content="Classificação NASCAR">'
+    expect(page(head, '<h1>Classificação NASCAR</h1>').title).toBe('Classificação NASCAR')
+    // With another candidate, the site's name is still passed over.
+    expect(page(`${head}<meta property="og:title" content="Truex wins at Phoenix">`).title).toBe(
+      'Truex wins at Phoenix',
+    )
+  })
 })
 
 describe('addresses', () => {
