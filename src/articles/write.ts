@@ -1,8 +1,9 @@
 import { afterInvalidatingCommit, invalidate } from '../cache/invalidate'
 import { scopesForArticle } from '../cache/scopes'
+import { articleFromRows, articleReadStatement } from '../db/article-read'
 import {
   articlesLinkingTo,
-  currentByIdentity,
+  beforeUpload,
   type CurrentArticle,
   liveBySlug,
   matchKeys,
@@ -13,7 +14,6 @@ import {
   deleteStatements,
   linksOf,
   revisionStatements,
-  slugsStatement,
   sourceStatements,
   type NewRevision,
   type PreviousState,
@@ -28,7 +28,7 @@ import { decodeUtf8, normalizeUpload } from '../ingest'
 import { newId, sha256Hex } from '../lib/hash'
 import { KeyedQueue } from '../lib/keyed-queue'
 import type { SaveStatus } from '../model/api'
-import type { NormalizedArticle } from '../model/article'
+import type { Article, NormalizedArticle } from '../model/article'
 import type { Upload } from '../model/upload'
 import { checkPrecondition, type Precondition } from './preconditions'
 import { sourceBytes, type Storage } from './storage'
@@ -45,6 +45,8 @@ export interface SaveResult {
   slug: string
   revision: number
   articleId: string
+  /** The article as stored, read in the batch that stored it (single uploads only). */
+  stored?: Article
 }
 
 /**
@@ -131,7 +133,7 @@ async function saveInTurn(
   const { db } = storage
   const { identity, fingerprint, sha256, article, upload } = prepared
   for (let attempt = 1; ; attempt++) {
-    const current = await currentByIdentity(db, identity)
+    const { current, linking } = await beforeUpload(db, identity, matchKeys(article))
     const live = current && !current.deletedAt
     checkPrecondition(precondition, live ? current.revision : null)
     if (current && sameAs(current, prepared)) {
@@ -161,16 +163,20 @@ async function saveInTurn(
           article,
         },
         current && { revision: current.revision, deleted: Boolean(current.deletedAt) },
+        current ? undefined : linking,
       )),
       // The article row comes first: sources reference it.
       ...(r2Key ? sourceStatements(db, [{ sourceId, articleId, sha256, upload, r2Key }]) : []),
       ...(also?.({ status: live ? 'updated' : 'created', revision, articleId }) ?? []),
-      slugsStatement(db, [articleId]),
+      // Read back in the same batch: what the client is answered is what committed.
+      articleReadStatement(db, { ids: [articleId] }),
     ]
     try {
       const results = await commit(db, statements)
-      const [stored] = results.at(-1) as { slug: string }[]
-      return { status: live ? 'updated' : 'created', slug: stored!.slug, revision, articleId }
+      const stored = articleFromRows(results.at(-1) as Parameters<typeof articleFromRows>[0])
+      if (!stored) throw new Error('the article just stored was not read back')
+      const status = live ? 'updated' : 'created'
+      return { status, slug: stored.slug, revision, articleId, stored }
     } catch (error) {
       if (!(error instanceof WriteConflict)) throw error
       if (attempt >= MAX_ATTEMPTS) throw lostRace()
@@ -271,15 +277,15 @@ async function revisionWithInvalidation(
   db: Db,
   next: Omit<NewRevision, 'sortKey'>,
   current: { revision: number; deleted: boolean } | undefined,
+  linkingNew?: string[],
 ): Promise<Statement[]> {
   const { articleId, article } = next
   const state = current && (await stateOf(db, articleId))
   const sortKey = article.publishedAt ?? (state?.sortKey || new Date().toISOString())
-  const linking = await articlesLinkingTo(
-    db,
-    [...matchKeys(article), ...(state?.keys ?? [])],
-    articleId,
-  )
+  // A new article's linking articles can be read with its identity (beforeUpload).
+  const linking =
+    linkingNew ??
+    (await articlesLinkingTo(db, [...matchKeys(article), ...(state?.keys ?? [])], articleId))
   const previous: PreviousState | undefined = current && state && { ...current, ...state }
   const links = linksOf(article, sortKey)
   return [

@@ -84,6 +84,10 @@ export function articleReadStatement(db: Db, match: ArticleMatch) {
 
 type ReadRow = Awaited<ReturnType<ReturnType<typeof articleReadStatement>['all']>>[number]
 
+/** The article a batch's `articleReadStatement` read, once the batch has run. */
+export const articleFromRows = (rows: readonly ReadRow[]): Article | null =>
+  rows[0] ? fromRow(rows[0]) : null
+
 async function loadArticles(db: Db, match: ArticleMatch): Promise<Article[]> {
   if ('ids' in match && match.ids.length === 0) return []
   try {

@@ -28,14 +28,15 @@ const current = {
   sourceSha256: sources.sha256,
 }
 
-/** The article an identity names, live or deleted, with the hash of its current source. */
-export const currentByIdentity = (db: Db, identity: string) =>
+const currentQuery = (db: Db, identity: string) =>
   db
     .select(current)
     .from(articles)
     .innerJoin(sources, eq(sources.id, articles.sourceId))
     .where(eq(articles.identity, identity))
-    .get()
+
+/** The article an identity names, live or deleted, with the hash of its current source. */
+export const currentByIdentity = (db: Db, identity: string) => currentQuery(db, identity).get()
 
 export type CurrentArticle = NonNullable<Awaited<ReturnType<typeof currentByIdentity>>>
 
@@ -116,6 +117,13 @@ export const matchKeys = (article: NormalizedArticle) => [
   ...new Set([slugify(article.title), slugify(article.headline)]),
 ]
 
+const linkingQuery = (db: Db, keys: string[], exceptId: string) =>
+  db
+    .selectDistinct({ slug: articles.slug })
+    .from(related)
+    .innerJoin(articles, eq(articles.id, related.articleId))
+    .where(and(inArray(related.titleKey, keys), isNull(articles.deletedAt), ne(articles.id, exceptId)))
+
 /** Live articles (other than `exceptId`) with a related headline matching any of `keys`. */
 export async function articlesLinkingTo(
   db: Db,
@@ -124,13 +132,24 @@ export async function articlesLinkingTo(
 ): Promise<string[]> {
   const unique = [...new Set(keys)]
   if (unique.length === 0) return []
-  const rows = await db
-    .selectDistinct({ slug: articles.slug })
-    .from(related)
-    .innerJoin(articles, eq(articles.id, related.articleId))
-    .where(
-      and(inArray(related.titleKey, unique), isNull(articles.deletedAt), ne(articles.id, exceptId)),
-    )
-    .all()
+  const rows = await linkingQuery(db, unique, exceptId).all()
   return rows.map((r) => r.slug)
+}
+
+/**
+ * What an upload's write starts from, in one round trip: the article its identity names, and
+ * the live articles whose related headlines would name it as a new article (`keys`).
+ */
+export async function beforeUpload(
+  db: Db,
+  identity: string,
+  keys: string[],
+): Promise<{ current: CurrentArticle | undefined; linking: string[] }> {
+  const unique = [...new Set(keys)]
+  if (unique.length === 0) return { current: await currentByIdentity(db, identity), linking: [] }
+  const [found, linking] = await db.batch([
+    currentQuery(db, identity),
+    linkingQuery(db, unique, ''),
+  ])
+  return { current: found[0], linking: linking.map((r) => r.slug) }
 }
