@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv } from './env'
+import { answerBookmark } from './http/d1-session'
 import { errorBody, handleError } from './http/handle-error'
 import { methodsServed } from './http/method-not-allowed'
 import { limitWrites } from './http/rate-limit'
@@ -22,6 +23,7 @@ import { uploadPage } from './routes/upload-page'
 
 const app = new Hono<AppEnv>()
   .use(securityHeaders)
+  .use(answerBookmark)
   .use(releaseBodies)
   .use(limitWrites)
   .get(

@@ -49,13 +49,18 @@ function heldBack(d1: D1Database, gate: Promise<void>): D1Database {
         return value.bind(target)
       },
     })
-  return new Proxy(d1, {
-    get(target, key) {
-      if (key === 'prepare') return (query: string) => statement(target.prepare(query))
-      const value = Reflect.get(target, key) as unknown
-      return typeof value === 'function' ? value.bind(target) : value
-    },
-  })
+  // Requests read through a session (src/http/d1-session.ts): its statements are held back too.
+  const holding = <T extends D1Database | D1DatabaseSession>(client: T): T =>
+    new Proxy(client, {
+      get(target, key) {
+        if (key === 'prepare') return (query: string) => statement(target.prepare(query))
+        if (key === 'withSession')
+          return (constraint?: string) => holding((target as D1Database).withSession(constraint))
+        const value = Reflect.get(target, key) as unknown
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+  return holding(d1)
 }
 
 describe('pages kept in the isolate', () => {

@@ -97,12 +97,17 @@ const unreachableStatement = {
   run: unreachable,
 }
 
+const unreachableSession = {
+  prepare: () => ({ ...unreachableStatement, bind: () => unreachableStatement }),
+  batch: unreachable,
+  getBookmark: () => null,
+} as unknown as D1DatabaseSession
+
 /** A D1 whose every statement and batch fails as when the database cannot be reached. */
 export const unreachableD1 = new Proxy(env.DB, {
   get(target, prop) {
-    if (prop === 'prepare')
-      return () => ({ ...unreachableStatement, bind: () => unreachableStatement })
-    if (prop === 'batch') return unreachable
+    if (prop === 'prepare' || prop === 'batch') return unreachableSession[prop]
+    if (prop === 'withSession') return () => unreachableSession
     const value = Reflect.get(target, prop) as unknown
     return typeof value === 'function' ? value.bind(target) : value
   },

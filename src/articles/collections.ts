@@ -19,28 +19,30 @@ export interface Collection {
 
 export const SITE: Collection = { noun: 'site', scope: INDEX_SCOPE, basePath: '/', filter: null }
 
-export type CollectionKind = 'authors' | 'tags' | 'archive'
+export type CollectionKind = 'authors' | 'tags'
 
-/** The collection a path names (`alex-rodriguez`, `2011/09`), or null when it names nothing. */
+/** The month a path names (`2011/09`), or null: known from the path alone, without D1. */
+export function archiveCollection(key: string): Collection | null {
+  const match = /^(\d{4})\/(\d{2})$/.exec(key)
+  const month = Number(match?.[2])
+  if (!match || month < 1 || month > 12) return null
+  const value = `${match[1]}-${match[2]}`
+  return {
+    noun: 'month',
+    scope: archiveScope(value),
+    basePath: `/archive/${key}`,
+    heading: formatMonth(match[1]!, month),
+    filter: { month: value },
+    subject: { month: value },
+  }
+}
+
+/** The author or tag a slug names, or null when it names none. */
 export async function findCollection(
   db: Db,
   kind: CollectionKind,
   key: string,
 ): Promise<Collection | null> {
-  if (kind === 'archive') {
-    const match = /^(\d{4})\/(\d{2})$/.exec(key)
-    const month = Number(match?.[2])
-    if (!match || month < 1 || month > 12) return null
-    const value = `${match[1]}-${match[2]}`
-    return {
-      noun: 'month',
-      scope: archiveScope(value),
-      basePath: `/archive/${key}`,
-      heading: formatMonth(match[1]!, month),
-      filter: { month: value },
-      subject: { month: value },
-    }
-  }
   if (!isSlug(key)) return null
   const found = kind === 'authors' ? await getAuthor(db, key) : await getTag(db, key)
   if (!found) return null

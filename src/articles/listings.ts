@@ -51,7 +51,6 @@ export async function listingJson(db: Db, collection: Collection, limit: number,
 
 /** A collection's HTML page; `cursor` is checked before anything is read. */
 export function listingPage(
-  db: Db,
   collection: Collection,
   site: Site,
   cursor: string | undefined,
@@ -61,7 +60,7 @@ export function listingPage(
     scope: collection.scope,
     variant: `html:${cursor ?? ''}`,
     shared: cursor === undefined,
-    render: async () => {
+    render: async (db) => {
       const { items, nextCursor } = await page(db, collection, PAGE_SIZE, cursor)
       if (isGone(collection, items, cursor)) return null
       return renderIndexPage(items, nextCursor, site, {
@@ -74,12 +73,7 @@ export function listingPage(
 }
 
 /** A collection's Atom or JSON Feed: its newest articles, whole. */
-export function feedPage(
-  db: Db,
-  collection: Collection,
-  site: Site,
-  format: 'xml' | 'json',
-): PageSpec {
+export function feedPage(collection: Collection, site: Site, format: 'xml' | 'json'): PageSpec {
   return {
     scope: collection.scope,
     variant: `feed.${format}`,
@@ -87,7 +81,7 @@ export function feedPage(
       format === 'xml'
         ? 'application/atom+xml; charset=utf-8'
         : 'application/feed+json; charset=utf-8',
-    render: async () => {
+    render: async (db) => {
       const { items } = await listArticles(db, {
         limit: FEED_SIZE,
         cursor: null,
@@ -114,11 +108,11 @@ export function feedPage(
  * /sitemap.xml lists every article, or past 50,000 of them becomes an index of /sitemaps/<n>.xml
  * pages.
  */
-export const sitemapPage = (db: Db, site: Site): PageSpec => ({
+export const sitemapPage = (site: Site): PageSpec => ({
   scope: INDEX_SCOPE,
   variant: 'sitemap',
   contentType: XML,
-  render: async () => {
+  render: async (db) => {
     const total = await countLiveArticles(db)
     if (total <= SITEMAP_PAGE_SIZE) {
       const urls = await sitemapEntries(db, 1, SITEMAP_PAGE_SIZE)
@@ -133,11 +127,11 @@ export const sitemapPage = (db: Db, site: Site): PageSpec => ({
 })
 
 /** One page of a sitemap index; null past the last. */
-export const sitemapPart = (db: Db, site: Site, part: number): PageSpec => ({
+export const sitemapPart = (site: Site, part: number): PageSpec => ({
   scope: INDEX_SCOPE,
   variant: `sitemap:${part}`,
   contentType: XML,
-  render: async () => {
+  render: async (db) => {
     const urls = await sitemapEntries(db, part, SITEMAP_PAGE_SIZE)
     return part >= 1 && urls.length > 0 ? renderSitemap(urls, site) : null
   },

@@ -32,10 +32,10 @@ export async function articleJson(article: Article): Promise<CachedPage> {
 }
 
 /** The article's page. */
-export const articlePage = (db: Db, slug: string, site: Site): PageSpec => ({
+export const articlePage = (slug: string, site: Site): PageSpec => ({
   scope: articleScope(slug),
   variant: 'html',
-  render: async () => {
+  render: async (db) => {
     const article = await getArticle(db, slug)
     return article && renderArticlePage(article, site)
   },
@@ -45,11 +45,11 @@ export const articlePage = (db: Db, slug: string, site: Site): PageSpec => ({
  * The article JSON, cached like its page (same scope, so the same writes invalidate it): a read
  * of a stored article costs no D1 query until the article or an article it links to changes.
  */
-export const articleJsonPage = (db: Db, slug: string): PageSpec => ({
+export const articleJsonPage = (slug: string): PageSpec => ({
   scope: articleScope(slug),
   variant: 'json',
   contentType: JSON_TYPE,
-  render: async () => {
+  render: async (db) => {
     const article = await getArticle(db, slug)
     return article && articleJson(article)
   },

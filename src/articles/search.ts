@@ -38,18 +38,13 @@ export async function search(db: Db, q: string, limit: number, cursor: string | 
 }
 
 /** The search page for a non-empty query. */
-export function searchPage(
-  db: Db,
-  site: Site,
-  query: string,
-  cursor: string | undefined,
-): PageSpec {
+export function searchPage(site: Site, query: string, cursor: string | undefined): PageSpec {
   parseSearchCursor(cursor)
   return {
     scope: INDEX_SCOPE,
     variant: `search:${JSON.stringify([query, cursor ?? ''])}`,
     shared: false,
-    render: async () => {
+    render: async (db) => {
       const { items, nextCursor } = await search(db, query, 10, cursor)
       return renderSearchPage(site, { query, results: items, nextCursor })
     },

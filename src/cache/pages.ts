@@ -1,3 +1,5 @@
+import type { Db } from '../db/client'
+
 /**
  * Rendered pages in KV. Keys name the render version, the page (its scope and variant) and the
  * epoch of its scope (`v2:page:article:<slug>:html@<epoch>`), so a key's value never changes:
@@ -23,10 +25,11 @@ export interface PageSpec {
   /** Default `text/html; charset=utf-8`. */
   contentType?: string
   /**
-   * The page from D1, or null when there is nothing to show (the caller answers 404). A page
-   * given as a string gets a hash of itself as its ETag.
+   * The page from D1 (the request's session, given only when the page must be rendered), or null
+   * when there is nothing to show (the caller answers 404). A page given as a string gets a hash
+   * of itself as its ETag.
    */
-  render: () => Promise<string | CachedPage | null>
+  render: (db: Db) => Promise<string | CachedPage | null>
   /**
    * Worth a KV entry (default): a page many readers ask for. A one-off page (a search, a later
    * page of a listing, any URL a reader can vary without end) is kept in the isolate's memory

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { currentEpoch } from '../cache/epochs'
+import { currentEpoch, rememberedEpoch } from '../cache/epochs'
 import { recallPage, rememberPage, type MemoryPage } from '../cache/memory-pages'
 import {
   pageKey,
@@ -10,6 +10,7 @@ import {
   type PageSpec,
 } from '../cache/pages'
 import type { AppEnv } from '../env'
+import { dbOf, sentBookmark } from './d1-session'
 import { limitRender } from './rate-limit'
 import { secureHeaders, secureResponse } from './security-headers'
 import { sha256Hex } from '../lib/hash'
@@ -19,11 +20,14 @@ export const HTML = 'text/html; charset=utf-8'
 
 /**
  * Serves a page from this isolate's memory or KV, or renders it (from D1) and stores it for the
- * next reader. The epoch is read before the page is rendered, so what is stored under an epoch is
- * never older than it. With a freshness of 0 nothing is kept in memory: every view asks D1 and KV.
- * A page that is not `shared` (one-off: a search, a later page of a listing) stays out of KV, so
- * anonymous readers cannot spend KV writes by inventing URLs; each render counts against the
- * client's render budget (RENDER_LIMITER).
+ * next reader. A page is stored under an epoch its render read through the same D1 session,
+ * before the page's data: a session never reads back in time, even across replicas, so what is
+ * stored under an epoch is never older than it. A client that sent a bookmark has the epoch read
+ * through its session, never from memory, so it sees no page older than its own write. With a
+ * freshness of 0 nothing is kept in memory: every view asks D1 and KV. A page that is not
+ * `shared` (one-off: a search, a later page of a listing) stays out of KV, so anonymous readers
+ * cannot spend KV writes by inventing URLs; each render counts against the client's render
+ * budget (RENDER_LIMITER). A view that reads nothing from D1 makes no session.
  */
 export async function serveCachedPage(
   c: Context<AppEnv>,
@@ -31,15 +35,20 @@ export async function serveCachedPage(
 ): Promise<Response | null> {
   const freshnessMs = settingsOf(c.env).cacheFreshnessMs
   const inMemory = freshnessMs > 0
-  let epoch: number
-  try {
-    epoch = await currentEpoch(c.env.DB, scope, freshnessMs)
-  } catch (error) {
-    // D1 is unreachable: the last page rendered is better than an error, and says it may be old.
-    const last = await readLastPage(c.env.PAGES, scope, variant)
-    if (!last) throw error
-    console.warn('serving a stale page: D1 unavailable', scope, String(error))
-    return respond(c, last, contentType, 'STALE')
+  let epoch = sentBookmark(c) ? undefined : rememberedEpoch(scope, freshnessMs)
+  const readHere = epoch === undefined
+  if (epoch === undefined) {
+    // Outside the try: a malformed bookmark is the client's error, not D1 being unreachable.
+    const db = dbOf(c)
+    try {
+      epoch = await currentEpoch(db, scope, freshnessMs)
+    } catch (error) {
+      // D1 is unreachable: the last page rendered is better than an error, and says it may be old.
+      const last = await readLastPage(c.env.PAGES, scope, variant)
+      if (!last) throw error
+      console.warn('serving a stale page: D1 unavailable', scope, String(error))
+      return respond(c, last, contentType, 'STALE')
+    }
   }
   const key = pageKey(scope, epoch, variant)
   const remembered = inMemory ? recallPage(key) : null
@@ -51,14 +60,19 @@ export async function serveCachedPage(
   }
 
   await limitRender(c)
-  const rendered = await render()
+  const db = dbOf(c)
+  // A remembered epoch was read through another session, maybe from a replica ahead of this one.
+  const storeAt = readHere
+    ? key
+    : pageKey(scope, await currentEpoch(db, scope, freshnessMs), variant)
+  const rendered = await render(db)
   if (rendered === null) return null
   const page =
     typeof rendered === 'string'
       ? { body: rendered, etag: `"${(await sha256Hex(rendered)).slice(0, 32)}"` }
       : rendered
-  if (inMemory) rememberPage(key, page)
-  if (shared) c.executionCtx.waitUntil(writePage(c.env.PAGES, key, page))
+  if (inMemory) rememberPage(storeAt, page)
+  if (shared) c.executionCtx.waitUntil(writePage(c.env.PAGES, storeAt, page))
   return respond(c, page, contentType, 'MISS')
 }
 

@@ -24,7 +24,7 @@ export const TAGS: { name: Tag; description: string }[] = [
 ]
 
 const ERRORS: Record<number, string> = {
-  400: 'Malformed input (the error names the field)',
+  400: 'Malformed input (the error names the field or header)',
   401: 'No token, or not the right one',
   404: 'Not found',
   409: 'Lost a write race with another writer; retry',

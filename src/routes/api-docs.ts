@@ -61,7 +61,8 @@ export function apiDocs<S extends Schema>(app: Hono<AppEnv, S, '/'>) {
             title: 'Edge Articles',
             version: '1.0.0',
             description:
-              'Upload archived news articles; read them as HTML, JSON and feeds at the edge. Every error is `{"error":{"code","message"}}`.',
+              'Upload archived news articles; read them as HTML, JSON and feeds at the edge. Every error is `{"error":{"code","message"}}`.\n\n' +
+              'Reads may be answered by a D1 read replica near you. A response that read the database (pages aside: caches share them) carries `X-D1-Bookmark`; send it back as the `X-D1-Bookmark` request header and nothing you read is older than it. A write also sets it as the `d1_bookmark` cookie (5 minutes), which a browser sends back by itself. A malformed `X-D1-Bookmark` is `400 invalid_bookmark`; an empty one counts as none.',
             license: { name: 'MIT', identifier: 'MIT' },
           },
           servers: [{ url: origin }],

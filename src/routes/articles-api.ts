@@ -11,10 +11,11 @@ import {
 } from '../articles/read'
 import { sourceStream } from '../articles/storage'
 import { deleteArticle, renormalize, storeUpload, type SaveResult } from '../articles/write'
-import { createDb, type Db } from '../db/client'
+import type { Db } from '../db/client'
 import type { AppEnv } from '../env'
 import { AppError, notFound } from '../errors'
 import { requireToken } from '../http/auth'
+import { dbOf } from '../http/d1-session'
 import { storageOf } from '../http/storage'
 import { limitRenders } from '../http/rate-limit'
 import { serveCachedPage } from '../http/cached-page'
@@ -96,7 +97,7 @@ export const articlesApi = new Hono<AppEnv>()
     limitRenders,
     async (c) => {
       const { limit, cursor } = c.req.valid('query')
-      return c.json(await listingJson(createDb(c.env.DB), SITE, limit, cursor))
+      return c.json(await listingJson(dbOf(c), SITE, limit, cursor))
     },
   )
   .get(
@@ -111,12 +112,11 @@ export const articlesApi = new Hono<AppEnv>()
         200: { description: 'The article', content: json(article) },
         304: { description: 'Not modified (If-None-Match)' },
       },
-      errors: [404, 429, 503],
+      errors: [400, 404, 429, 503],
     }),
     validate('param', slugParam),
     async (c) => {
-      const db = createDb(c.env.DB)
-      const response = await serveCachedPage(c, articleJsonPage(db, c.req.valid('param').slug))
+      const response = await serveCachedPage(c, articleJsonPage(c.req.valid('param').slug))
       if (!response) throw notFound()
       return response
     },
@@ -135,7 +135,7 @@ export const articlesApi = new Hono<AppEnv>()
     limitRenders,
     async (c) => {
       const { limit, cursor } = c.req.valid('query')
-      const page = await revisionsPage(createDb(c.env.DB), c.req.valid('param').slug, limit, cursor)
+      const page = await revisionsPage(dbOf(c), c.req.valid('param').slug, limit, cursor)
       if (!page) throw notFound()
       return c.json(page)
     },

@@ -1,10 +1,16 @@
 import { Hono, type Context } from 'hono'
-import { findCollection, SITE, type Collection, type CollectionKind } from '../articles/collections'
+import {
+  archiveCollection,
+  findCollection,
+  SITE,
+  type Collection,
+  type CollectionKind,
+} from '../articles/collections'
 import { feedPage, listingJson, listingPage, PAGE_SIZE } from '../articles/listings'
-import { createDb } from '../db/client'
 import type { AppEnv } from '../env'
 import { notFound } from '../errors'
 import { serveCachedPage } from '../http/cached-page'
+import { dbOf } from '../http/d1-session'
 import { wantsJson } from '../http/negotiate'
 import { json, operation, textOf, type Operation } from '../http/operation'
 import { limitRender } from '../http/rate-limit'
@@ -20,12 +26,11 @@ const KINDS = [
 ] as const
 
 const collectionAt = (c: Context<AppEnv>, kind: CollectionKind, key: string) =>
-  findCollection(createDb(c.env.DB), kind, key)
+  findCollection(dbOf(c), kind, key)
 
 async function listingHtml(c: Context<AppEnv>, collection: Collection | null, cursor?: string) {
   const response =
-    collection &&
-    (await serveCachedPage(c, listingPage(createDb(c.env.DB), collection, siteOf(c.env), cursor)))
+    collection && (await serveCachedPage(c, listingPage(collection, siteOf(c.env), cursor)))
   if (!response) throw notFound('page')
   return response
 }
@@ -37,17 +42,14 @@ async function listingJsonResponse(
   cursor?: string,
 ) {
   await limitRender(c)
-  const listed = await listingJson(createDb(c.env.DB), collection, limit, cursor)
+  const listed = await listingJson(dbOf(c), collection, limit, cursor)
   if (!listed) throw notFound(collection.noun)
   return c.json(listed, 200, { Vary: 'Accept' })
 }
 
 async function feed(c: Context<AppEnv>, collection: Collection | null, format: 'xml' | 'json') {
   if (!collection) throw notFound('feed')
-  const response = await serveCachedPage(
-    c,
-    feedPage(createDb(c.env.DB), collection, siteOf(c.env), format),
-  )
+  const response = await serveCachedPage(c, feedPage(collection, siteOf(c.env), format))
   if (!response) throw notFound('feed')
   return response
 }
@@ -79,7 +81,7 @@ const feeds = (id: string, of: string, notFoundToo: boolean) =>
       summary: `${name} feed of ${of}`,
       tag: 'Site',
       responses: { 200: { description: name!, content: textOf(type!) } },
-      errors: notFoundToo ? [404, 429, 503] : [429, 503],
+      errors: notFoundToo ? [400, 404, 429, 503] : [400, 429, 503],
     }),
   )
 
@@ -101,7 +103,7 @@ export const listingPages = new Hono<AppEnv>()
     validate('param', monthParam),
     validate('query', pageQuery),
     async (c) => {
-      const collection = await collectionAt(c, 'archive', monthOf(c))
+      const collection = archiveCollection(monthOf(c))
       return respondListing(c, collection, c.req.valid('query').cursor)
     },
   )
@@ -120,7 +122,7 @@ export const listingsApi = new Hono<AppEnv>().get(
   validate('query', listQuery),
   async (c) => {
     const { limit, cursor } = c.req.valid('query')
-    const collection = await collectionAt(c, 'archive', monthOf(c))
+    const collection = archiveCollection(monthOf(c))
     if (!collection) throw notFound('month')
     return listingJsonResponse(c, collection, limit, cursor)
   },

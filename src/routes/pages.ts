@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import { articleJsonPage, articlePage } from '../articles/read'
-import { createDb } from '../db/client'
 import type { AppEnv } from '../env'
 import { notFound } from '../errors'
 import { serveCachedPage } from '../http/cached-page'
@@ -23,20 +22,19 @@ export const articlePages = new Hono<AppEnv>().get(
       200: { description: 'The page', content: { ...textOf('text/html'), ...json(article) } },
       304: { description: 'Not modified (If-None-Match)' },
     },
-    errors: [404, 429, 503],
+    errors: [400, 404, 429, 503],
   }),
   async (c) => {
     const slug = c.req.param('slug')
     // Checked with the pattern itself, not a validator: this runs on every cached view.
     const valid = isSlug(slug)
-    const db = createDb(c.env.DB)
     if (wantsJson(c)) {
-      const json = valid && (await serveCachedPage(c, articleJsonPage(db, slug)))
+      const json = valid && (await serveCachedPage(c, articleJsonPage(slug)))
       if (!json) throw notFound()
       return json
     }
     const site = siteOf(c.env)
-    const response = valid ? await serveCachedPage(c, articlePage(db, slug, site)) : null
+    const response = valid ? await serveCachedPage(c, articlePage(slug, site)) : null
     return (
       response ?? c.html(renderErrorPage(404, 'No such article.', site), 404, { Vary: 'Accept' })
     )

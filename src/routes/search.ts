@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import { search, searchPage as searchPageSpec } from '../articles/search'
-import { createDb } from '../db/client'
 import type { AppEnv } from '../env'
 import { AppError } from '../errors'
 import { serveCachedPage } from '../http/cached-page'
+import { dbOf } from '../http/d1-session'
 import { json, operation, textOf } from '../http/operation'
 import { limitRenders } from '../http/rate-limit'
 import { searchQuery, validate } from '../http/validation'
@@ -28,7 +28,7 @@ export const searchApi = new Hono<AppEnv>().get(
   async (c) => {
     const { q, limit, cursor } = c.req.valid('query')
     if (!q?.trim()) throw new AppError(400, 'invalid_query', 'q: say what to search for.')
-    return c.json({ query: q, ...(await search(createDb(c.env.DB), q, limit, cursor)) })
+    return c.json({ query: q, ...(await search(dbOf(c), q, limit, cursor)) })
   },
 )
 
@@ -48,7 +48,7 @@ export const searchPage = new Hono<AppEnv>().get(
     const query = q.trim()
     const site = siteOf(c.env)
     if (!query) return c.html(renderSearchPage(site, { query, results: null, nextCursor: null }))
-    const spec = searchPageSpec(createDb(c.env.DB), site, query, cursor)
+    const spec = searchPageSpec(site, query, cursor)
     return (await serveCachedPage(c, spec)) ?? c.notFound()
   },
 )

@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import { sitemapPage, sitemapPart } from '../articles/listings'
-import { createDb } from '../db/client'
 import type { AppEnv } from '../env'
 import { notFound } from '../errors'
 import { serveCachedPage } from '../http/cached-page'
@@ -49,10 +48,10 @@ export const siteFiles = new Hono<AppEnv>()
       summary: 'The sitemap (an index of sitemap pages past 50,000 articles)',
       tag: 'Site',
       responses: { 200: { description: 'sitemaps.org 0.9', content: textOf('application/xml') } },
-      errors: [429, 503],
+      errors: [400, 429, 503],
     }),
     async (c) => {
-      const response = await serveCachedPage(c, sitemapPage(createDb(c.env.DB), siteOf(c.env)))
+      const response = await serveCachedPage(c, sitemapPage(siteOf(c.env)))
       return response ?? c.notFound()
     },
   )
@@ -63,15 +62,12 @@ export const siteFiles = new Hono<AppEnv>()
       summary: 'One page of a split sitemap (1.xml, 2.xml, …)',
       tag: 'Site',
       responses: { 200: { description: 'sitemaps.org 0.9', content: textOf('application/xml') } },
-      errors: [404, 429, 503],
+      errors: [400, 404, 429, 503],
     }),
     validate('param', sitemapFileParam),
     async (c) => {
       const part = Number.parseInt(c.req.valid('param').file, 10)
-      const response = await serveCachedPage(
-        c,
-        sitemapPart(createDb(c.env.DB), siteOf(c.env), part),
-      )
+      const response = await serveCachedPage(c, sitemapPart(siteOf(c.env), part))
       if (!response) throw notFound('sitemap page')
       return response
     },

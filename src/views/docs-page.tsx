@@ -29,6 +29,12 @@ export function renderDocsPage(site: Site, operations: DocsOperation[]): string 
         <code>Authorization: Bearer $INGEST_TOKEN</code>; every error is{' '}
         <code>{'{"error":{"code","message"}}'}</code>.
       </p>
+      <p>
+        Reads may come from a database replica near you. To read your own writes, send back the{' '}
+        <code>X-D1-Bookmark</code> header a response gave you (a write also sets it as the{' '}
+        <code>d1_bookmark</code> cookie, which browsers send back by themselves); a malformed one is{' '}
+        <code>400 invalid_bookmark</code>.
+      </p>
       {tags.map((tag) => (
         <section>
           <h2>{tag}</h2>
