@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import seed from '../seeds/pakistan-islamabad-wont-tolerate-us-boots.txt?raw'
+import { streamOriginal } from '../src/blobs/originals'
 import { sha256Hex } from '../src/lib/hash'
 import { auth, call, get, storageSnapshot, upload } from './helpers'
 
@@ -59,14 +60,32 @@ describe('originals in R2', () => {
     const stored = (await (await upload(body, json)).json()) as { slug: string }
     const hash = await sha256Hex(body)
     await env.ORIGINALS.put(`originals/sha256/${hash}`, body.replace('Fine', 'Evil'))
+    // Checked whole before a byte is answered: a 503, never a 200 that a client takes as whole.
     const res = await get(`/api/articles/${stored.slug}/source`)
-    await expect(res.text()).rejects.toThrow()
+    expect(res.status).toBe(503)
+    expect(res.headers.get('Retry-After')).toBe('5')
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'unavailable',
+        message: `The original at originals/sha256/${hash} cannot be read; retry shortly.`,
+      },
+    })
     const renormalized = await call(`/api/articles/${stored.slug}/renormalize`, {
       method: 'POST',
       headers: auth,
     })
     expect(renormalized.status).toBe(503)
     expect(JSON.parse(renormalized.body)).toMatchObject({ error: { code: 'unavailable' } })
+  })
+
+  it('ends a stream of a damaged original past 16 MiB in an error, not a clean end', async () => {
+    const whole = new Uint8Array(16 * 1024 * 1024 + 1).fill(97)
+    const hash = await sha256Hex(whole)
+    whole[whole.length - 1] = 98
+    await env.ORIGINALS.put('originals/sha256/large-damaged', whole)
+    const stream = await streamOriginal(env.ORIGINALS, 'originals/sha256/large-damaged', hash)
+    expect(stream).toBeInstanceOf(ReadableStream)
+    await expect(new Response(stream).arrayBuffer()).rejects.toThrow(/cannot be read/)
   })
 
   it('writes nothing to D1 when R2 refuses the original: 503, and the upload can be retried', async () => {

@@ -14,7 +14,7 @@ export const sourceBytes = (storage: Storage, source: StoredSource) =>
     ? chunkedBytes(storage.db, source)
     : readOriginal(storage.originals, source.r2Key, source.sha256)
 
-/** The same, as a stream: from R2 it is checked as it goes (see streamOriginal). */
+/** The same, to answer with: from R2 it is checked against its hash (see streamOriginal). */
 export async function sourceStream(
   storage: Storage,
   source: StoredSource,

@@ -12,7 +12,10 @@ export const chunkKey = (jobId: string, seq: number, from: number) =>
   `imports/${jobId}/chunks/${seq}@${from}`
 const asideKey = (jobId: string, name: string) => `imports/${jobId}/${name}`
 
-/** R2 takes a multipart upload's parts at 5 MiB or more (the last may be smaller). */
+/**
+ * R2 takes a multipart upload's parts at 5 MiB or more, all of one size but the last (a part of
+ * another size is refused when the upload completes).
+ */
 const PART_BYTES = 8 * 1024 * 1024
 
 export interface StoredArchive {
@@ -21,15 +24,17 @@ export interface StoredArchive {
 }
 
 /**
- * Streams a request body into R2 without holding it: parts of 8 MiB are sent as they fill, the
- * SHA-256 is taken as the bytes pass, and only a body read to its end is completed (a broken one
- * is aborted, leaving nothing). The stream's own errors (a 413, corrupt gzip) pass through.
+ * Streams a request body into R2 without holding it: parts of exactly 8 MiB are sent as they
+ * fill (a read that crosses a part's end is cut there), the SHA-256 is taken as the bytes pass,
+ * and only a body read to its end is completed (a broken one is aborted, leaving nothing). The
+ * stream's own errors (a 413, corrupt gzip) pass through.
  */
 export async function storeArchive(
   bucket: R2Bucket,
   key: string,
   body: ReadableStream<Uint8Array>,
   contentType: string,
+  partBytes = PART_BYTES,
 ): Promise<StoredArchive> {
   const upload = await reach(() =>
     bucket.createMultipartUpload(key, { httpMetadata: { contentType } }),
@@ -37,29 +42,28 @@ export async function storeArchive(
   const digest = new crypto.DigestStream('SHA-256')
   const hashing = digest.getWriter()
   const parts: R2UploadedPart[] = []
-  let pending: Uint8Array[] = []
-  let pendingBytes = 0
+  let part = new Uint8Array(partBytes)
+  let filled = 0
   let bytes = 0
-  const sendPart = async () => {
-    const part = new Uint8Array(pendingBytes)
-    let offset = 0
-    for (const piece of pending) {
-      part.set(piece, offset)
-      offset += piece.length
-    }
-    pending = []
-    pendingBytes = 0
-    parts.push(await reach(() => upload.uploadPart(parts.length + 1, part)))
+  const sendPart = async (length: number) => {
+    const bytesOfPart = length === part.length ? part : part.slice(0, length)
+    parts.push(await reach(() => upload.uploadPart(parts.length + 1, bytesOfPart)))
+    part = new Uint8Array(partBytes)
+    filled = 0
   }
   try {
     for await (const chunk of body) {
       await hashing.write(chunk)
-      pending.push(chunk)
-      pendingBytes += chunk.length
       bytes += chunk.length
-      if (pendingBytes >= PART_BYTES) await sendPart()
+      for (let at = 0; at < chunk.length;) {
+        const taken = Math.min(chunk.length - at, partBytes - filled)
+        part.set(chunk.subarray(at, at + taken), filled)
+        filled += taken
+        at += taken
+        if (filled === partBytes) await sendPart(partBytes)
+      }
     }
-    if (pendingBytes > 0 || parts.length === 0) await sendPart()
+    if (filled > 0 || parts.length === 0) await sendPart(filled)
     await hashing.close()
     await reach(() => upload.complete(parts))
   } catch (error) {

@@ -122,7 +122,9 @@ const linkingQuery = (db: Db, keys: string[], exceptId: string) =>
     .selectDistinct({ slug: articles.slug })
     .from(related)
     .innerJoin(articles, eq(articles.id, related.articleId))
-    .where(and(inArray(related.titleKey, keys), isNull(articles.deletedAt), ne(articles.id, exceptId)))
+    .where(
+      and(inArray(related.titleKey, keys), isNull(articles.deletedAt), ne(articles.id, exceptId)),
+    )
 
 /** Live articles (other than `exceptId`) with a related headline matching any of `keys`. */
 export async function articlesLinkingTo(
@@ -137,8 +139,8 @@ export async function articlesLinkingTo(
 }
 
 /**
- * What an upload's write starts from, in one round trip: the article its identity names, and
- * the live articles whose related headlines would name it as a new article (`keys`).
+ * What an upload's write starts from, the two reads at once: the article its identity names,
+ * and the live articles whose related headlines would name it as a new article (`keys`).
  */
 export async function beforeUpload(
   db: Db,
@@ -146,10 +148,9 @@ export async function beforeUpload(
   keys: string[],
 ): Promise<{ current: CurrentArticle | undefined; linking: string[] }> {
   const unique = [...new Set(keys)]
-  if (unique.length === 0) return { current: await currentByIdentity(db, identity), linking: [] }
-  const [found, linking] = await db.batch([
-    currentQuery(db, identity),
-    linkingQuery(db, unique, ''),
+  const [current, linking] = await Promise.all([
+    currentByIdentity(db, identity),
+    unique.length === 0 ? [] : linkingQuery(db, unique, '').all(),
   ])
-  return { current: found[0], linking: linking.map((r) => r.slug) }
+  return { current, linking: linking.map((r) => r.slug) }
 }

@@ -235,13 +235,22 @@ export function splitStatements(
  * not one item was stored. Run with each chunk's last write; only the first run that finds the
  * job complete changes it.
  */
+const anyStored = (jobId: string) =>
+  sql`EXISTS (SELECT 1 FROM import_items WHERE job_id = ${jobId} AND status <> 'failed')`
+
 export const finishIfComplete = (db: Db, jobId: string) =>
   db
     .update(importJobs)
     .set({
-      status: sql`CASE WHEN EXISTS (SELECT 1 FROM import_items
-                                    WHERE job_id = ${jobId} AND status <> 'failed')
-                       THEN 'done' ELSE 'failed' END`,
+      status: sql`CASE WHEN ${anyStored(jobId)} THEN 'done' ELSE 'failed' END`,
+      // A failed job says why: its items' reasons are at /items, or it had none to store.
+      errorCode: sql`CASE WHEN ${anyStored(jobId)} THEN NULL
+                          WHEN ${importJobs.total} = 0 THEN 'no_articles'
+                          ELSE 'nothing_stored' END`,
+      error: sql`CASE WHEN ${anyStored(jobId)} THEN NULL
+                      WHEN ${importJobs.total} = 0
+                        THEN 'The archive holds no article to import (' || ${importJobs.skipped} || ' items passed over).'
+                      ELSE 'Not one item was stored: their reasons are at items?status=failed.' END`,
       finishedAt: now(),
       updatedAt: now(),
     })

@@ -30,8 +30,9 @@ import { jsonArticle } from '../ingest/json-schema'
 import { settingsOf } from '../settings'
 
 /** The stored article after a write: 201 with its Location when new, else 200. */
+/** The article as stored: read in the write's own batch, else (unchanged, re-normalized) now. */
 async function savedResponse(c: Context<AppEnv>, db: Db, result: SaveResult) {
-  const stored = await getArticle(db, result.slug)
+  const stored = result.stored ?? (await getArticle(db, result.slug))
   if (!stored)
     throw new AppError(409, 'conflict', 'The article changed while it was stored; retry.')
   const { body, etag } = await articleJson(stored)

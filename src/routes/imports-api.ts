@@ -37,7 +37,7 @@ function importFormat(contentType: string): ImportFormat {
     throw new AppError(
       415,
       'unsupported_media_type',
-      `Imports are application/x-ndjson (one JSON article a line), multipart/form-data (files), a WordPress export (application/xml or text/xml) or a Ghost export (application/json); not "${type || '(none)'}".`,
+      `Imports are application/x-ndjson or application/jsonl (one JSON article a line), multipart/form-data (files), a WordPress export (application/xml, text/xml or application/rss+xml) or a Ghost export (application/json); not "${type || '(none)'}".`,
     )
   }
   requireUtf8(contentType)

@@ -284,10 +284,21 @@ describe('POST /api/imports', () => {
   it('ends a job with no valid item as failed, with every reason', async () => {
     const job = await importAndWait(ndjson('{', '{"title": 5}'), 'application/x-ndjson')
     expect(job).toMatchObject({ status: 'failed', total: 2, failed: 2, created: 0 })
+    expect(job.error).toEqual({
+      code: 'nothing_stored',
+      message: 'Not one item was stored: their reasons are at items?status=failed.',
+    })
     expect((await itemsOf(job.id, 'status=failed')).map((i) => [i.line, i.error?.code])).toEqual([
       [1, 'invalid_json'],
       [2, expect.any(String)],
     ])
+  })
+
+  it('ends a job whose archive holds no article as failed, saying so', async () => {
+    const job = await importAndWait(ndjson('', '  ', ''), 'application/x-ndjson')
+    expect(job).toMatchObject({ status: 'failed', total: 0, failed: 0, created: 0 })
+    expect(job.error?.code).toBe('no_articles')
+    expect(job.error?.message).toBe('The archive holds no article to import (0 items passed over).')
   })
 })
 
