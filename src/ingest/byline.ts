@@ -1,5 +1,8 @@
 const DASH = /^(?:-{1,3}|[—–―])\s*(?=\p{Lu})/u
-const BY = /^(?:By|BY)\s+(?=\p{Lu})/u
+// `By` and its kin in other languages (French, German, Spanish and Portuguese, Dutch, Swedish
+// and Norwegian, Danish, Polish, Italian), in a byline's own case: `Par Hélène Dupré`.
+const BY =
+  /^(?:By|BY|Par|PAR|Von|VON|Por|POR|Door|DOOR|Av|AV|Af|AF|Przez|PRZEZ|Di|DI)\s+(?=\p{Lu})/u
 const PARTICLE = /^(?:de|da|del|della|der|den|di|du|dos|das|la|le|van|von|al|el|bin|ibn|ben|abu|y)$/
 const NAME_WORD =
   /^(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|(?:\p{Lu}\.)+|(?:al|el|ad|ash|as|bin|ibn|abu)-\p{Lu}[\p{L}\p{M}'’-]*)$/u
@@ -37,7 +40,7 @@ interface ParsedNames {
 function parseNames(text: string): ParsedNames | null {
   const parts = text
     .replace(/\.$/, (dot, i) => (/\p{Ll}{2}$/u.test(text.slice(0, i)) ? '' : dot))
-    .split(/(\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)/)
+    .split(/(\s*[,;]\s*(?:and\s+)?|\s+(?:and|und|et|en|och|og)\s+|\s*&\s*)/)
   const names: string[] = []
   let afterPlace = false
   for (let i = 0; i < parts.length; i += 2) {

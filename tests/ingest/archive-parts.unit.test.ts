@@ -46,6 +46,14 @@ describe('parseByline', () => {
     ['By Tuesday, the talks had stalled.', null],
     ['By Tuesday night', null],
     ['Alex Rodriguez', null],
+    ['Par Hélène Dupré', ['Hélène Dupré']],
+    ['Von Jürgen Müller und Anna Schmidt', ['Jürgen Müller', 'Anna Schmidt']],
+    ['Por María José García', ['María José García']],
+    ['Przez Anna Kowalska', ['Anna Kowalska']],
+    ['PAR HÉLÈNE DUPRÉ', ['HÉLÈNE DUPRÉ']],
+    ['Par ailleurs, le conseil a voté.', null],
+    ['Von Berlin aus fuhr er weiter.', null],
+    ['Por Dios', null],
   ])('%s', (line, names) => {
     expect(parseByline(line)).toEqual(names)
   })

@@ -9,6 +9,9 @@ const NAME_END = /[\s,;:(–—-]/
 
 const BY =
   /^(?:(?:written|posted|reported|story|text|words)\s+)?by\s*:?\s+|^(?:authors?|bylines?)\s*:\s*/i
+// The same word in other languages (see ../byline), and their `Author:` labels.
+const FOREIGN_BY =
+  /^(?:par|von|por|door|av|af|przez|di)\s+(?=\p{Lu})|^(?:auteur|autor|autore|auteurs|forfatter|författare|texte|texto|testo|text)\s*:\s*/iu
 // `Jane Doe Staff Writer`, `Howard BlumeStaff Writer` (adjacent elements' text run together): a
 // comma before the job title lets the byline rules drop it.
 const JOB_TITLE =
@@ -16,7 +19,7 @@ const JOB_TITLE =
 const GLUED_DATE =
   /(\p{Ll})(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)|(\d)(?=\p{Lu})/gu
 const SEPARATOR = /\s*[|•·\n]\s*|\s+[—–]\s+/
-const LIST = /\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*/
+const LIST = /\s*[,;]\s*(?:and\s+)?|\s+(?:and|und|et|en|och|og)\s+|\s*&\s*/
 // Where a name ends: dates, times, handles, links, `Updated …`.
 const STOP =
   /\b(?:updated|published|posted|last updated|follow|email|e-mail|twitter|contact)\b|@|https?:|\d/i
@@ -37,7 +40,7 @@ export function namesIn(raw: string, sites: string[], loose = false): string[] {
   const unglued = raw.replace(GLUED_DATE, '$1$2 | ').replace(JOB_TITLE, ', $1')
   const names: string[] = []
   for (const segment of unglued.split(SEPARATOR)) {
-    let part = squash(segment).replace(BY, '')
+    let part = squash(segment).replace(BY, '').replace(FOREIGN_BY, '')
     const stop = STOP.exec(part)
     if (stop) part = part.slice(0, stop.index)
     part = trimEndOf(part, NAME_END)

@@ -76,6 +76,41 @@ describe('author names', () => {
     expect(namesIn('https://www.facebook.com/someone', sites, true)).toEqual([])
   })
 
+  it('drops the byline word of other languages, and splits on their "and"', () => {
+    expect(namesIn('Par Hélène Dupré', sites)).toEqual(['Hélène Dupré'])
+    expect(namesIn('Von Jürgen Müller und Anna Schmidt', sites)).toEqual([
+      'Jürgen Müller',
+      'Anna Schmidt',
+    ])
+    expect(namesIn('Por María José García', sites)).toEqual(['María José García'])
+    expect(namesIn('Door Pieter de Vries en Sanne Bakker', sites)).toEqual([
+      'Pieter de Vries',
+      'Sanne Bakker',
+    ])
+    expect(namesIn('Przez Anna Kowalska', sites)).toEqual(['Anna Kowalska'])
+    expect(namesIn('Av Erik Lindqvist och Sara Berg', sites)).toEqual([
+      'Erik Lindqvist',
+      'Sara Berg',
+    ])
+    expect(namesIn('Af Mette Hansen og Lars Nielsen', sites)).toEqual([
+      'Mette Hansen',
+      'Lars Nielsen',
+    ])
+    expect(namesIn('Di Marco Rossi', sites)).toEqual(['Marco Rossi'])
+    expect(namesIn('Auteur : Claire Martin', sites)).toEqual(['Claire Martin'])
+    // A name that starts like such a word keeps it.
+    expect(namesIn('Da Silva Santos', sites)).toEqual(['Da Silva Santos'])
+  })
+
+  it('gives a French page with "Par Hélène Dupré" its author once, beside structured data', () => {
+    const page = (head: string) =>
+      html(
+        `<html lang="fr"><head><title>La ville vote son budget</title>${head}</head><body><article><h1>La ville vote son budget</h1><p class="byline">Par Hélène Dupré</p><p>Le conseil municipal a voté le budget lundi soir après un long débat.</p></article></body></html>`,
+      ).authors.map((a) => a.name)
+    expect(page('')).toEqual(['Hélène Dupré'])
+    expect(page('<meta name="author" content="Hélène Dupré">')).toEqual(['Hélène Dupré'])
+  })
+
   it('trusts a structured single name the byline rules would reject only when asked', () => {
     expect(namesIn('Madonna', sites)).toEqual([])
     expect(namesIn('Madonna', sites, true)).toEqual(['Madonna'])
