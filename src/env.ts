@@ -1,3 +1,5 @@
+import type { Principal } from './model/keys'
+
 /**
  * The worker's bindings are generated from wrangler.toml into worker-configuration.d.ts
  * (`npm run types`; a test fails when it is out of date). Secrets are not in wrangler.toml, so
@@ -17,8 +19,8 @@ export type Bindings = Cloudflare.Env
 export type AppEnv = {
   Bindings: Bindings
   Variables: {
-    /** Set by the rate limiter when it has already found the bearer token right (see auth.ts). */
-    tokenVerified?: boolean
+    /** Whose bearer secret the request carries (null: none, or not a valid one), once checked (auth.ts). */
+    principal?: Principal | null
     /** Set on page routes: an error is an HTML page unless the client asks for JSON. */
     pageErrors?: boolean
   }

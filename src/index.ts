@@ -11,6 +11,7 @@ import { apiDocs } from './routes/api-docs'
 import { articlesApi } from './routes/articles-api'
 import { bulkApi } from './routes/bulk-api'
 import { importsApi } from './routes/imports-api'
+import { keysApi } from './routes/keys-api'
 import { handleImports, handleSchedule } from './imports/handlers'
 import type { ImportMessage } from './imports/context'
 import type { Bindings } from './env'
@@ -40,6 +41,7 @@ const app = new Hono<AppEnv>()
   .route('/api/articles', articlesApi)
   .route('/api/search', searchApi)
   .route('/api/imports', importsApi)
+  .route('/api/keys', keysApi)
   .route('/api/maintenance', maintenanceApi)
   .route('/api', listingsApi)
   .route('/articles', articlePages)

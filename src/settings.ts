@@ -21,6 +21,8 @@ export interface Settings {
   importChunkItems: number
   importQuietMs: number
   importStallMs: number
+  /** How long an isolate trusts an API key it checked before reading it from D1 again, in ms (0: every request). */
+  keyTrustMs: number
   /** The site as pages see it: its name and origin. */
   site: Site
 }
@@ -41,6 +43,7 @@ const DEFAULTS = {
   importChunkItems: 50,
   importQuietSeconds: 120,
   importStallSeconds: 3600,
+  keyTrustMs: 1000,
 }
 
 /** A positive whole number from a `[vars]` string, else the default. */
@@ -68,6 +71,7 @@ export function settingsOf(env: Bindings): Settings {
   let settings = parsed.get(env)
   if (!settings) {
     const freshness = Number(env.CACHE_FRESHNESS_MS ?? DEFAULTS.cacheFreshnessMs)
+    const trust = Number(env.API_KEY_TRUST_MS ?? DEFAULTS.keyTrustMs)
     const siteName = env.SITE_NAME || DEFAULTS.siteName
     const siteOrigin = parseOrigin(env.SITE_ORIGIN)
     settings = {
@@ -83,6 +87,7 @@ export function settingsOf(env: Bindings): Settings {
       importChunkItems: positive(env.IMPORT_CHUNK_ITEMS, DEFAULTS.importChunkItems),
       importQuietMs: 1000 * positive(env.IMPORT_QUIET_SECONDS, DEFAULTS.importQuietSeconds),
       importStallMs: 1000 * positive(env.IMPORT_STALL_SECONDS, DEFAULTS.importStallSeconds),
+      keyTrustMs: Number.isFinite(trust) && trust > 0 ? trust : 0,
     }
     parsed.set(env, settings)
   }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import seedText from '../seeds/pakistan-islamabad-wont-tolerate-us-boots.txt?raw'
 import { app } from '../src/index'
 import { SECURITY_HEADERS } from '../src/http/security-headers'
-import { get, ORIGIN, upload } from './helpers'
+import { SCOPES, type Scope } from '../src/model/keys'
+import { auth, get, ORIGIN, upload } from './helpers'
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -20,11 +21,13 @@ describe('every write route needs the bearer token', () => {
   it('finds the write routes the app serves', () => {
     expect(writeRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'DELETE /api/articles/:slug',
+      'DELETE /api/keys/:id',
       'POST /api/articles',
       'POST /api/articles/:slug/renormalize',
       'POST /api/articles/bulk',
       'POST /api/imports',
       'POST /api/imports/:id/retry',
+      'POST /api/keys',
       'POST /api/maintenance/originals',
       'POST /upload',
     ])
@@ -37,6 +40,75 @@ describe('every write route needs the bearer token', () => {
     form.append('text', 'TITLE\n\nA body.')
     return form
   }
+
+  /** The scope each write route's description names (x-scope), by `METHOD /path`. */
+  const scopes = async () => {
+    const doc = (await (await get('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { 'x-scope'?: Scope }>>
+    }
+    const named = new Map<string, Scope | undefined>()
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops))
+        named.set(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`, op['x-scope'])
+    return named
+  }
+
+  it('names the scope every write route needs', async () => {
+    const named = await scopes()
+    expect(
+      Object.fromEntries(
+        writeRoutes.map((r) => [`${r.method} ${r.path}`, named.get(`${r.method} ${r.path}`)]),
+      ),
+    ).toEqual({
+      'DELETE /api/articles/:slug': 'articles:write',
+      'POST /api/articles': 'articles:write',
+      'POST /api/articles/:slug/renormalize': 'articles:write',
+      'POST /api/articles/bulk': 'articles:write',
+      'POST /api/imports': 'imports',
+      'POST /api/imports/:id/retry': 'imports',
+      'POST /api/keys': 'admin',
+      'DELETE /api/keys/:id': 'admin',
+      'POST /api/maintenance/originals': 'admin',
+      'POST /upload': 'articles:write',
+    })
+  })
+
+  it('answers 403 naming the scope to a key with every scope but it (and never writes)', async () => {
+    const named = await scopes()
+    const made = new Map<Scope, string>()
+    const keyWithout = async (scope: Scope) => {
+      if (!made.has(scope)) {
+        const others = SCOPES.filter((s) => s !== scope && s !== 'admin')
+        const res = await SELF.fetch(`${ORIGIN}/api/keys`, {
+          method: 'POST',
+          headers: { ...auth, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ name: `all but ${scope}`, scopes: others }),
+        })
+        expect(res.status).toBe(201)
+        made.set(scope, ((await res.json()) as { secret: string }).secret)
+      }
+      return made.get(scope)!
+    }
+    for (const route of writeRoutes) {
+      const scope = named.get(`${route.method} ${route.path}`)!
+      const secret = await keyWithout(scope)
+      const path = route.path
+        .replace(':slug', 'some-article')
+        .replace(':id', '0mxag0ql64k556m1f461y304a')
+      const init: RequestInit =
+        path === '/upload'
+          ? { body: formWith({ token: secret }) }
+          : { headers: { Authorization: `Bearer ${secret}` } }
+      const res = await SELF.fetch(`${ORIGIN}${path}`, { method: route.method, ...init })
+      const where = `${route.method} ${route.path}`
+      expect([where, res.status], where).toEqual([where, 403])
+      if (path !== '/upload') {
+        expect(await res.json(), where).toEqual({
+          error: { code: 'forbidden', message: `This key lacks the "${scope}" scope (or admin).` },
+        })
+      } else expect(await res.text(), where).toContain(`lacks the &quot;${scope}&quot; scope`)
+    }
+  })
 
   for (const route of writeRoutes) {
     const path = route.path

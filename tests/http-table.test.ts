@@ -6,6 +6,7 @@ import {
   FORM_CASES,
   IGNORED_BODIES,
   IMPORT_CASES,
+  KEY_CASES,
   MULTIPART,
   multipart,
   SEED,
@@ -43,7 +44,7 @@ const REFERENCE_QUERY: Record<string, string> = {
   'GET /search': 'q=haqqani',
 }
 
-type BodyKind = 'upload' | 'bulk' | 'form' | 'import' | 'ignored'
+type BodyKind = 'upload' | 'bulk' | 'form' | 'import' | 'key' | 'ignored'
 
 /**
  * An import job for the /api/imports/:id routes, started before the tables are built (their
@@ -66,6 +67,7 @@ const TOKEN_READS = new Set([
   'GET /api/imports',
   'GET /api/imports/:id',
   'GET /api/imports/:id/items',
+  'GET /api/keys',
 ])
 
 /**
@@ -122,6 +124,20 @@ const WRITES: Record<string, { body: BodyKind; reference: () => RequestInit }> =
   'POST /api/imports/:id/retry': {
     body: 'ignored',
     reference: () => ({ method: 'POST', headers: auth }),
+  },
+  // A key made would be a write: the reference is refused (no scopes), making nothing.
+  'POST /api/keys': {
+    body: 'key',
+    reference: () => ({
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: '{"name":"reference","scopes":[]}',
+    }),
+  },
+  // The sample key does not exist: nothing to revoke.
+  'DELETE /api/keys/:id': {
+    body: 'ignored',
+    reference: () => ({ method: 'DELETE', headers: auth }),
   },
 }
 
@@ -318,6 +334,8 @@ describe('the routes under test', () => {
       [`DELETE /api/articles/${SLUG}`, 412],
       ['POST /api/imports', 422],
       [`POST /api/imports/${SAMPLE_IMPORT.id}/retry`, 409],
+      ['POST /api/keys', 400],
+      ['DELETE /api/keys/0mxag0ql64k556m1f461y304a', 404],
     ])
   })
 })
@@ -452,6 +470,7 @@ function bodyCases(t: Target): Case[] {
     bulk: BULK_CASES,
     form: FORM_CASES,
     import: IMPORT_CASES,
+    key: KEY_CASES,
     ignored: IGNORED_BODIES.map(([n, h, b]): BodyCase => [n, h, b, { sameAs: reference }]),
   }[write.body]
   return cases.map(([name, headers, body, expected]) => ({

@@ -12,7 +12,8 @@ const ALLOWED: Record<string, string[]> = {
   model: [],
   lib: [],
   errors: [],
-  env: [],
+  // The request's variables name the model's Principal; the model imports nothing of src.
+  env: ['model'],
   settings: ['env', 'model'],
   ingest: ['model'],
   views: ['model'],
@@ -23,7 +24,9 @@ const ALLOWED: Record<string, string[]> = {
 /** The services compose everything below them; HTTP helpers use the services; routes all. */
 ALLOWED.articles = ['model', 'lib', 'errors', 'ingest', 'views', 'db', 'blobs', 'cache']
 ALLOWED.imports = [...ALLOWED.articles, 'articles', 'env', 'settings']
-ALLOWED.http = [...ALLOWED.imports, 'imports']
+/** API keys: a service beside articles and imports that HTTP's auth and the keys routes use. */
+ALLOWED.keys = ['model', 'lib', 'errors', 'db', 'env', 'settings']
+ALLOWED.http = [...ALLOWED.imports, 'imports', 'keys']
 ALLOWED.routes = [...ALLOWED.http, 'http']
 
 function* sourceFiles(folder: string): Generator<string> {

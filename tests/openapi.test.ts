@@ -4,6 +4,7 @@ import seed from '../seeds/pakistan-islamabad-wont-tolerate-us-boots.txt?raw'
 import { app } from '../src/index'
 import * as api from '../src/model/api'
 import { article } from '../src/model/article'
+import { SCOPES } from '../src/model/keys'
 import { auth, get, send, upload } from './helpers'
 
 const SLUG = 'pakistan-islamabad-wont-tolerate-us-boots-on-the-ground'
@@ -11,7 +12,8 @@ const SLUG = 'pakistan-islamabad-wont-tolerate-us-boots-on-the-ground'
 interface Operation {
   operationId?: string
   summary?: string
-  security?: unknown[]
+  security?: { bearer?: string[] }[]
+  'x-scope'?: string
   tags?: string[]
   parameters?: { name: string; in: string; schema: Record<string, unknown> }[]
   responses: Record<string, unknown>
@@ -52,15 +54,21 @@ describe('/openapi.json, generated from the routes', () => {
         expect(op.tags, where).toHaveLength(1)
         expect(op.security, where).toBeDefined()
         const writes = method !== 'get'
-        const bearer = JSON.stringify(op.security) === '[{"bearer":[]}]'
+        const bearer = op.security?.length === 1 && op.security[0]!.bearer !== undefined
         // The upload form is a write whose token is a field of the form, not a header. Import
-        // jobs are read with the token too: their items name what was stored and what failed.
-        const needsToken = (writes && path !== '/upload') || path.startsWith('/api/imports')
+        // jobs and keys are read with a secret too: items name what was stored, keys are keys.
+        const needsToken = (writes && path !== '/upload') || /^\/api\/(imports|keys)\b/.test(path)
         expect([where, bearer], where).toEqual([where, needsToken])
         if (writes)
           expect(Object.keys(op.responses), where).toEqual(
-            expect.arrayContaining(['401', '429', '503']),
+            expect.arrayContaining(['401', '403', '429', '503']),
           )
+        // Every route that takes a secret names the scope a key needs, as a bearer role too.
+        if (needsToken || writes) expect(SCOPES, where).toContain(op['x-scope'])
+        if (bearer) {
+          expect(op.security, where).toEqual([{ bearer: [op['x-scope']] }])
+          expect(Object.keys(op.responses), where).toContain('403')
+        }
       }
     }
   })

@@ -326,3 +326,25 @@ export const importItems = sqliteTable(
     index('import_items_status_idx').on(t.jobId, t.status),
   ],
 )
+
+/**
+ * API keys besides the INGEST_TOKEN. Only the SHA-256 of a secret is kept; a key is found by it
+ * (one indexed read). Revoking deletes the row.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** JSON array of scopes. */
+    scopes: text('scopes').notNull(),
+    /** SHA-256 of the secret, hex. */
+    secretHash: text('secret_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    createdAt: timestamp('created_at'),
+    expiresAt: text('expires_at'),
+    lastUsedAt: text('last_used_at'),
+  },
+  (t) => [uniqueIndex('api_keys_secret_hash_idx').on(t.secretHash)],
+)
+export type ApiKeyRow = typeof apiKeys.$inferSelect

@@ -3,6 +3,7 @@ import { describeRoute, resolver, uniqueSymbol } from 'hono-openapi'
 import type { AppEnv } from '../env'
 import type { z } from 'zod'
 import { errorResponse } from '../model/api'
+import type { Scope } from '../model/keys'
 
 /**
  * How a route describes itself in /openapi.json (generated from the routes by hono-openapi: a
@@ -10,7 +11,7 @@ import { errorResponse } from '../model/api'
  * only the route knows: who may call it, what it takes and every status it can answer.
  */
 
-export type Tag = 'Articles' | 'Imports' | 'Reading' | 'Pages' | 'Site'
+export type Tag = 'Articles' | 'Imports' | 'Keys' | 'Reading' | 'Pages' | 'Site'
 
 export const TAGS: { name: Tag; description: string }[] = [
   { name: 'Articles', description: 'Uploads, edits and deletes: every write needs the token.' },
@@ -18,6 +19,7 @@ export const TAGS: { name: Tag; description: string }[] = [
     name: 'Imports',
     description: 'Archives imported as jobs through the queue: every route needs the token.',
   },
+  { name: 'Keys', description: 'API keys with scopes: every route needs the admin scope.' },
   { name: 'Reading', description: 'Articles, listings and search as JSON.' },
   { name: 'Pages', description: 'HTML for readers; listing URLs answer JSON to Accept: JSON.' },
   { name: 'Site', description: 'Feeds, the sitemap, health and this description.' },
@@ -25,7 +27,8 @@ export const TAGS: { name: Tag; description: string }[] = [
 
 const ERRORS: Record<number, string> = {
   400: 'Malformed input (the error names the field or header)',
-  401: 'No token, or not the right one',
+  401: 'No token or key, or not a valid one',
+  403: 'The key lacks the scope this route needs (the error names it)',
   404: 'Not found',
   409: 'Lost a write race with another writer; retry',
   412: 'If-Match names a revision that is no longer current',
@@ -64,6 +67,8 @@ export interface Operation {
   tag: Tag
   /** Who may call it: anyone (default), the bearer token, or the form's own token field. */
   auth?: 'bearer' | 'form'
+  /** The scope an API key needs for it (the INGEST_TOKEN and admin keys have every scope): 403 without. */
+  scope?: Scope
   /** The request body, by media type. */
   body?: Content
   responses: Record<number, Response>
@@ -75,8 +80,11 @@ export interface Operation {
 
 /** The route's description, as the middleware hono-openapi reads it from `app.routes`. */
 export function operation(op: Operation): MiddlewareHandler<AppEnv> {
+  const statuses = [
+    ...new Set([...(op.errors ?? []), ...(op.scope && op.auth === 'bearer' ? [403] : [])]),
+  ].sort()
   const errors = Object.fromEntries(
-    (op.errors ?? []).map((status) => [
+    statuses.map((status) => [
       status,
       { description: ERRORS[status], content: op.page ? pageError : errorJson },
     ]),
@@ -86,7 +94,9 @@ export function operation(op: Operation): MiddlewareHandler<AppEnv> {
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
-    security: op.auth === 'bearer' ? [{ bearer: [] }] : [],
+    // OpenAPI 3.1 lets a bearer requirement list role names: here, the scope a key needs.
+    security: op.auth === 'bearer' ? [{ bearer: op.scope ? [op.scope] : [] }] : [],
+    ...(op.scope ? { 'x-scope': op.scope } : {}),
     ...(op.body ? { requestBody: { required: true, content: op.body } } : {}),
     responses: { ...op.responses, ...errors },
   } as Parameters<typeof describeRoute>[0])

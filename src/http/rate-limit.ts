@@ -1,14 +1,14 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../env'
-import { bearerToken, tokenMatches } from './auth'
+import { principalOf } from './auth'
 import { AppError } from '../errors'
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /**
  * Write requests per client address, through Workers' rate-limit bindings, before anything else
- * is done for them. Two budgets (wrangler.toml): writes that carry the right bearer token get a
+ * is done for them. Two budgets (wrangler.toml): writes that carry a valid bearer secret (the token or a key) get a
  * large one, so a migration script is not held back; every other write (wrong or missing tokens,
  * and the /upload form, whose token is inside the body) gets a small one, so guessing tokens is
  * throttled. Cloudflare's edge and `wrangler dev` set CF-Connecting-IP on every request; a request
@@ -17,10 +17,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 export const limitWrites = createMiddleware<AppEnv>(async (c, next) => {
   const client = WRITES.has(c.req.method) ? c.req.header('CF-Connecting-IP') : undefined
   if (client) {
-    const token = bearerToken(c.req.header('Authorization'))
-    const verified =
-      !!token && !!c.env.INGEST_TOKEN && (await tokenMatches(token, c.env.INGEST_TOKEN))
-    c.set('tokenVerified', verified)
+    const verified = (await principalOf(c)) !== null
     const [limiter, retryAfter] = verified
       ? [c.env.WRITE_LIMITER, '10']
       : [c.env.UNVERIFIED_WRITE_LIMITER, '60']

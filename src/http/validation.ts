@@ -1,5 +1,7 @@
 import type { ValidationTargets } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import { validator } from 'hono-openapi'
+import type { AppEnv } from '../env'
 import { z } from 'zod'
 import { AppError } from '../errors'
 import { MAX_SLUG, SLUG_PATTERN } from '../model/slug'
@@ -56,4 +58,19 @@ export const searchQuery = z.object({
   q: z.string().max(200).optional().describe('words, or "a phrase"'),
   limit: z.coerce.number().int().min(1).max(50).default(10),
   cursor: z.string().max(512).optional(),
+})
+
+/**
+ * A JSON body that parses, before `validate('json', …)` reads it (Hono keeps the parsed body):
+ * a body that is not JSON is `400 invalid_json`, not the framework's own error.
+ */
+export const jsonBody = createMiddleware<AppEnv>(async (c, next) => {
+  if (/^application\/([a-z.-]+\+)?json\s*(;|$)/i.test(c.req.header('Content-Type') ?? '')) {
+    try {
+      await c.req.json()
+    } catch {
+      throw new AppError(400, 'invalid_json', 'The body is not JSON.')
+    }
+  }
+  await next()
 })

@@ -69,7 +69,11 @@ export function apiDocs<S extends Schema>(app: Hono<AppEnv, S, '/'>) {
           tags: TAGS,
           components: {
             securitySchemes: {
-              bearer: { type: 'http', scheme: 'bearer', description: 'INGEST_TOKEN' },
+              bearer: {
+                type: 'http',
+                scheme: 'bearer',
+                description: 'The INGEST_TOKEN (admin) or an API key (POST /api/keys)',
+              },
             },
           },
         },

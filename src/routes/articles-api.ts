@@ -14,7 +14,7 @@ import { deleteArticle, renormalize, storeUpload, type SaveResult } from '../art
 import type { Db } from '../db/client'
 import type { AppEnv } from '../env'
 import { AppError, notFound } from '../errors'
-import { requireToken } from '../http/auth'
+import { requireScope } from '../http/auth'
 import { dbOf } from '../http/d1-session'
 import { storageOf } from '../http/storage'
 import { limitRenders } from '../http/rate-limit'
@@ -52,6 +52,7 @@ export const articlesApi = new Hono<AppEnv>()
         'The same source URL (or, without one, the same title) updates the article: a new revision, or nothing when it normalizes to what is stored. Send If-Match with the ETag you read to refuse a write that would overwrite someone else’s.',
       tag: 'Articles',
       auth: 'bearer',
+      scope: 'articles:write',
       body: {
         ...textBody('text/plain', 'Archive text: a title line, paragraphs split by blank lines'),
         ...json(jsonArticle),
@@ -67,7 +68,7 @@ export const articlesApi = new Hono<AppEnv>()
       },
       errors: [400, 401, 409, 412, 413, 415, 422, 429, 503],
     }),
-    requireToken,
+    requireScope('articles:write'),
     validate('query', uploadQuery),
     async (c) => {
       const format = uploadFormat(c.req.header('Content-Type'))
@@ -178,6 +179,7 @@ export const articlesApi = new Hono<AppEnv>()
       summary: 'Re-read the stored original with the current parsers',
       tag: 'Articles',
       auth: 'bearer',
+      scope: 'articles:write',
       responses: {
         200: {
           description: 'The article (X-Ingest-Result: updated or unchanged)',
@@ -186,7 +188,7 @@ export const articlesApi = new Hono<AppEnv>()
       },
       errors: [400, 401, 404, 409, 412, 422, 429, 503],
     }),
-    requireToken,
+    requireScope('articles:write'),
     validate('param', slugParam),
     async (c) => {
       const storage = storageOf(c)
@@ -204,10 +206,11 @@ export const articlesApi = new Hono<AppEnv>()
       description: 'An upload without If-Match brings it back, as a new revision.',
       tag: 'Articles',
       auth: 'bearer',
+      scope: 'articles:write',
       responses: { 204: { description: 'Deleted' } },
       errors: [400, 401, 404, 409, 412, 429, 503],
     }),
-    requireToken,
+    requireScope('articles:write'),
     validate('param', slugParam),
     async (c) => {
       const slug = c.req.valid('param').slug

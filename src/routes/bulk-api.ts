@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { storeItems, type BulkItem } from '../articles/bulk'
 import { storageOf } from '../http/storage'
 import type { AppEnv } from '../env'
-import { requireToken } from '../http/auth'
+import { requireScope } from '../http/auth'
 import { multipartBoundary, multipartItems, ndjsonItems } from '../http/bulk-sources'
 import { AppError } from '../errors'
 import { requireUtf8 } from '../articles/media-type'
@@ -21,6 +21,7 @@ export const bulkApi = new Hono<AppEnv>().post(
       'Items are stored in order, each in its own batch: one item failing is that item’s result. A body that breaks off after some items answers 200 with `stopped`.',
     tag: 'Articles',
     auth: 'bearer',
+    scope: 'articles:write',
     body: {
       ...textBody('application/x-ndjson', 'One JSON article (as for POST /api/articles) a line'),
       ...textBody('multipart/form-data', 'Files of any supported type, typed by extension'),
@@ -28,7 +29,7 @@ export const bulkApi = new Hono<AppEnv>().post(
     responses: { 200: { description: 'Each item’s result, in order', content: json(bulkResult) } },
     errors: [400, 401, 413, 415, 422, 429, 503],
   }),
-  requireToken,
+  requireScope('articles:write'),
   async (c) => {
     const contentType = c.req.header('Content-Type') ?? ''
     const mediaType = contentType.split(';')[0]!.trim().toLowerCase()

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { requireUtf8 } from '../articles/media-type'
 import type { AppEnv } from '../env'
 import { AppError, notFound } from '../errors'
-import { requireToken } from '../http/auth'
+import { requireScope } from '../http/auth'
 import { importsOf } from '../imports/context'
 import { createImport, importJob, listImportItems, listImports, retryImport } from '../imports/jobs'
 import { json, operation, textBody } from '../http/operation'
@@ -57,7 +57,7 @@ const itemsQuery = listQuery.extend({
  * imported through the queue. Every route needs the token: a job's items name what it stored.
  */
 export const importsApi = new Hono<AppEnv>()
-  .use(requireToken)
+  .use(requireScope('imports'))
   .post(
     '/',
     operation({
@@ -67,6 +67,7 @@ export const importsApi = new Hono<AppEnv>()
         'The body is streamed into storage and answered at once with 202 and the job at Location; the articles are stored by the queue, each item on its own (one failing fails alone, with its line, file or guid). The same archive imported again stores nothing new.',
       tag: 'Imports',
       auth: 'bearer',
+      scope: 'imports',
       body: {
         ...textBody('application/x-ndjson', 'One JSON article (as for POST /api/articles) a line'),
         ...textBody('multipart/form-data', 'Files of any supported type, typed by extension'),
@@ -97,6 +98,7 @@ export const importsApi = new Hono<AppEnv>()
       summary: 'Import jobs, newest first, a page at a time',
       tag: 'Imports',
       auth: 'bearer',
+      scope: 'imports',
       responses: { 200: { description: 'A page of jobs', content: json(importJobs) } },
       errors: [400, 401, 503],
     }),
@@ -114,6 +116,7 @@ export const importsApi = new Hono<AppEnv>()
       description: 'When the job has ended, created + updated + unchanged + failed = total.',
       tag: 'Imports',
       auth: 'bearer',
+      scope: 'imports',
       responses: { 200: { description: 'The job', content: json(jobSchema) } },
       errors: [401, 404, 503],
     }),
@@ -133,6 +136,7 @@ export const importsApi = new Hono<AppEnv>()
         '`?status=failed` lists the failures, each with its line (NDJSON), file (multipart) or guid (WordPress, Ghost) and its reason.',
       tag: 'Imports',
       auth: 'bearer',
+      scope: 'imports',
       responses: { 200: { description: 'A page of items', content: json(importItems) } },
       errors: [400, 401, 404, 503],
     }),
@@ -159,6 +163,7 @@ export const importsApi = new Hono<AppEnv>()
         'Items that failed because storage failed (retryable: true) are stored again, and a job whose archive could not be read on reads on from where it stopped. Items that failed for their own reasons stay failed.',
       tag: 'Imports',
       auth: 'bearer',
+      scope: 'imports',
       responses: { 202: { description: 'The job, running again', content: json(jobSchema) } },
       errors: [401, 404, 409, 429, 503],
     }),

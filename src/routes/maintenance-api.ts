@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { moveOriginalsToR2 } from '../articles/originals'
 import type { AppEnv } from '../env'
-import { requireToken } from '../http/auth'
+import { requireScope } from '../http/auth'
 import { json, operation } from '../http/operation'
 import { storageOf } from '../http/storage'
 import { validate } from '../http/validation'
@@ -29,10 +29,11 @@ export const maintenanceApi = new Hono<AppEnv>().post(
       'Each is checked against its hash, stored in R2 and found there before its D1 bytes go. Repeat with `after` set to `next` until `next` is null (`npm run originals:move` does).',
     tag: 'Articles',
     auth: 'bearer',
+    scope: 'admin',
     responses: { 200: { description: 'What this pass did', content: json(moveReport) } },
     errors: [400, 401, 429, 503],
   }),
-  requireToken,
+  requireScope('admin'),
   validate('query', moveQuery),
   async (c) => {
     const { limit, after } = c.req.valid('query')

@@ -3,7 +3,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { storeItems, type BulkItem } from '../articles/bulk'
 import { storageOf } from '../http/storage'
 import type { AppEnv } from '../env'
-import { tokenMatches } from '../http/auth'
+import { missingScope } from '../http/auth'
+import { checkSecret, mayDo } from '../keys/keys'
+import type { Bindings } from '../env'
 import { multipartBoundary, multipartParts } from '../http/bulk-sources'
 import { AppError } from '../errors'
 import { CONTENT_TYPES, formatNamed } from '../articles/media-type'
@@ -38,12 +40,16 @@ export const uploadPage = new Hono<AppEnv>()
         'The token is a field of the form (it comes first, so no file is stored before it is checked). Every answer is the form again: with a table of results, or with the error.',
       tag: 'Pages',
       auth: 'form',
+      scope: 'articles:write',
       body: {
         'multipart/form-data': {
           schema: {
             type: 'object',
             properties: {
-              token: { type: 'string', description: 'INGEST_TOKEN' },
+              token: {
+                type: 'string',
+                description: 'INGEST_TOKEN, or an API key with articles:write',
+              },
               file: { type: 'array', items: { type: 'string', format: 'binary' } },
               format: { type: 'string', enum: [...UPLOAD_FORMATS] },
               text: { type: 'string', description: 'An article pasted in' },
@@ -55,7 +61,7 @@ export const uploadPage = new Hono<AppEnv>()
       responses: {
         200: { description: 'The form with each file’s result', content: textOf('text/html') },
         ...Object.fromEntries(
-          [400, 401, 413, 415, 422, 429, 503].map((status) => [
+          [400, 401, 403, 413, 415, 422, 429, 503].map((status) => [
             status,
             { description: 'The form with the error', content: textOf('text/html') },
           ]),
@@ -84,7 +90,7 @@ export const uploadPage = new Hono<AppEnv>()
         )
         const outcome = await storeItems(
           storageOf(c),
-          authorizedItems(parts, expected),
+          authorizedItems(parts, c.env),
           settings.maxBulkItems,
         )
         if (outcome.items.length === 0) {
@@ -113,14 +119,19 @@ export const uploadPage = new Hono<AppEnv>()
  */
 async function* authorizedItems(
   parts: ReturnType<typeof multipartParts>,
-  expected: string,
+  env: Bindings,
 ): AsyncGenerator<BulkItem> {
   let authorized = false
   let format: SourceFormat = 'text'
   for await (const part of parts) {
     if ('field' in part) {
-      if (part.field === 'token') authorized = await tokenMatches(part.value.trim(), expected)
-      else if (part.field === 'format') format = formatNamed(part.value) ?? format
+      if (part.field === 'token') {
+        const checked = await checkSecret(env, part.value.trim())
+        if (checked && !mayDo(checked.principal, 'articles:write'))
+          throw missingScope('articles:write')
+        authorized = checked !== null
+        await checked?.touch?.()
+      } else if (part.field === 'format') format = formatNamed(part.value) ?? format
       else if (part.field === 'text' && part.value.trim() !== '') {
         if (!authorized) throw unauthorized()
         const bytes = new TextEncoder().encode(part.value)

@@ -596,3 +596,56 @@ export const IMPORT_CASES: BodyCase[] = [
   ],
   ...lengthCases(NDJSON, () => JSON_ARTICLE, refused(400, 'invalid_content_length')),
 ]
+
+const KEY = { name: 'table key', scopes: ['imports'] }
+const asJson = typed('application/json')
+
+/** Key requests refused: each a 4xx that makes no key. */
+export const KEY_CASES: BodyCase[] = [
+  ['no Content-Type', {}, () => bytes(JSON.stringify(KEY)), refused(400, 'invalid_request')],
+  [
+    'text/plain',
+    typed('text/plain'),
+    () => bytes(JSON.stringify(KEY)),
+    refused(400, 'invalid_request'),
+  ],
+  ['malformed JSON', asJson, () => bytes('{"name":'), refused(400, 'invalid_json')],
+  ['an empty body', asJson, () => new Uint8Array(), refused(400, 'invalid_json')],
+  ['a JSON array', asJson, () => bytes('[]'), refused(400, 'invalid_request')],
+  [
+    'an unknown scope',
+    asJson,
+    () => bytes(JSON.stringify({ ...KEY, scopes: ['everything'] })),
+    refused(400, 'invalid_request'),
+  ],
+  [
+    'a secret of its own choosing',
+    asJson,
+    () => bytes(JSON.stringify({ ...KEY, secret: 'eak_mine' })),
+    refused(400, 'invalid_request'),
+  ],
+  [
+    'an expiry in the past',
+    asJson,
+    () => bytes(JSON.stringify({ ...KEY, expiresAt: '2001-09-11T12:00:00Z' })),
+    refused(400, 'invalid_request'),
+  ],
+  [
+    'an expiry that is no date',
+    asJson,
+    () => bytes(JSON.stringify({ ...KEY, expiresAt: 'tomorrow' })),
+    refused(400, 'invalid_request'),
+  ],
+  [
+    'a name of 101 characters',
+    asJson,
+    () => bytes(JSON.stringify({ ...KEY, name: 'n'.repeat(101) })),
+    refused(400, 'invalid_request'),
+  ],
+  [
+    '16 KiB and a byte',
+    asJson,
+    () => bytes(JSON.stringify({ ...KEY, name: 'x' }).padEnd(16 * 1024 + 1, ' ')),
+    refused(413, 'payload_too_large'),
+  ],
+]

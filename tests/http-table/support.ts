@@ -16,6 +16,7 @@ const SAMPLES: Record<string, string> = {
   ':file': '1.xml',
   // The http table replaces it with a real job's id (setSample); elsewhere it names none.
   'imports/:id': 'no-such-import',
+  'keys/:id': '0mxag0ql64k556m1f461y304a',
 }
 
 /** Sets a sample known only once the tests run (an import job's id). */
