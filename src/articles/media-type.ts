@@ -1,5 +1,6 @@
 import { UPLOAD_FORMATS, type SourceFormat } from '../model/article'
 import { AppError } from '../errors'
+import { encodingOf } from '../ingest'
 
 // Maps, not object literals: a name from a request (`constructor`, `__proto__`) must never
 // find something an object inherits.
@@ -23,24 +24,47 @@ export function uploadFormat(contentType: string | undefined): SourceFormat {
       `Content-Type "${type || '(none)'}" is not accepted; send ${[...FORMATS.keys()].join(' or ')}.`,
     )
   }
-  requireUtf8(contentType)
+  requireKnownCharset(contentType)
   return format
 }
 
-/** Every body is read as UTF-8: a Content-Type naming another charset is refused with 415. */
+/** The charset a Content-Type declares (`text/html; charset="ISO-8859-1"` → `iso-8859-1`). */
+export function charsetOf(contentType: string | undefined | null): string | null {
+  return (
+    (contentType ?? '')
+      .split(';')
+      .slice(1)
+      .map((part) => part.trim().toLowerCase())
+      .find((p) => p.startsWith('charset='))
+      ?.slice(8)
+      .replaceAll('"', '')
+      .trim() || null
+  )
+}
+
+/**
+ * A container read as UTF-8 (an NDJSON stream, an import archive): a Content-Type naming another
+ * charset is refused with 415.
+ */
 export function requireUtf8(contentType: string | undefined): void {
-  const charset = (contentType ?? '')
-    .split(';')
-    .slice(1)
-    .map((part) => part.trim().toLowerCase())
-    .find((p) => p.startsWith('charset='))
-    ?.slice(8)
-    .replaceAll('"', '')
-  if (charset && charset !== 'utf-8' && charset !== 'utf8' && charset !== 'us-ascii') {
+  const charset = charsetOf(contentType)
+  if (charset && encodingOf(charset) !== 'utf-8') {
     throw new AppError(
       415,
       'unsupported_charset',
-      `charset "${charset}" is not accepted; send UTF-8.`,
+      `charset "${charset}" is not accepted here; send UTF-8.`,
+    )
+  }
+}
+
+/** An article's charset may be any the WHATWG Encoding Standard names; another is 415. */
+export function requireKnownCharset(contentType: string | undefined): void {
+  const charset = charsetOf(contentType)
+  if (charset && encodingOf(charset) === null) {
+    throw new AppError(
+      415,
+      'unsupported_charset',
+      `charset "${charset}" is not one the WHATWG Encoding Standard names; send UTF-8, or name the charset the bytes are in.`,
     )
   }
 }
@@ -69,7 +93,7 @@ export const CONTENT_TYPES: Record<SourceFormat, string> = {
  * files inconsistently), else by its declared Content-Type. A declared charset must be UTF-8.
  */
 export function formatForFile(filename: string, declaredType: string): SourceFormat {
-  requireUtf8(declaredType)
+  requireKnownCharset(declaredType)
   const extension = /\.([a-z]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? ''
   const format = EXTENSIONS.get(extension)
   if (format) return format

@@ -24,12 +24,13 @@ import { WriteConflict } from '../db/errors'
 import { getSource } from '../db/history-read'
 import { putOriginal } from '../blobs/originals'
 import { AppError } from '../errors'
-import { decodeUtf8, normalizeUpload } from '../ingest'
+import { decodeText, normalizeUpload } from '../ingest'
 import { newId, sha256Hex } from '../lib/hash'
 import { KeyedQueue } from '../lib/keyed-queue'
 import type { SaveStatus } from '../model/api'
 import type { Article, NormalizedArticle } from '../model/article'
 import type { Upload } from '../model/upload'
+import { charsetOf } from './media-type'
 import { checkPrecondition, type Precondition } from './preconditions'
 import { sourceBytes, type Storage } from './storage'
 
@@ -98,7 +99,10 @@ export interface Prepared {
 /** Decode and normalize: throws IngestError for anything that is not an article. */
 export async function prepare(upload: Upload): Promise<Prepared> {
   const article = normalizeUpload(
-    { format: upload.format, text: decodeUtf8(upload.bytes) },
+    {
+      format: upload.format,
+      text: decodeText(upload.bytes, upload.format, charsetOf(upload.contentType)),
+    },
     upload.meta,
   )
   return {
@@ -201,7 +205,8 @@ export async function renormalize(
   if (!source) return null
   checkPrecondition(precondition, current.revision)
   const bytes = await sourceBytes(storage, source)
-  const article = normalizeUpload({ format: source.format, text: decodeUtf8(bytes) }, source.meta)
+  const text = decodeText(bytes, source.format, charsetOf(source.contentType))
+  const article = normalizeUpload({ format: source.format, text }, source.meta)
   const fingerprint = await fingerprintOf(article)
   if (fingerprint === current.fingerprint) {
     return {

@@ -10,7 +10,7 @@ import { parseWxrItem } from './wxr'
 import { checkShape } from './shape'
 
 export { parseArchiveText } from './archive-text'
-export { decodeUtf8 } from './decode'
+export { decodeText, decodeUtf8, encodingOf } from './decode'
 export { IngestError } from './errors'
 export { parseJsonArticle } from './json-article'
 export type { UploadMeta } from './meta'
