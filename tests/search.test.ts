@@ -49,6 +49,18 @@ describe('full-text search', () => {
     expect((await search('"no categoric"')).items).toEqual([])
   })
 
+  it('takes either side of OR and leaves out -words and -"phrases"', async () => {
+    const slugs = async (q: string) => (await search(q)).items.map((i) => i.slug).sort()
+    expect(await slugs('profile OR lawmakers')).toEqual([
+      'budget-talks-resume',
+      'haqqani-network-a-profile',
+    ])
+    expect(await slugs('haqqani -lawmakers')).toEqual(['haqqani-network-a-profile', SLUG].sort())
+    expect(await slugs('haqqani -"a look"')).toEqual(['budget-talks-resume', SLUG].sort())
+    // A lowercase "or" is a word like any other; so is a hyphen inside a word.
+    expect(await slugs('profile or lawmakers')).toEqual([])
+  })
+
   it('paginates with a cursor', async () => {
     const first = await search('Haqqani', '&limit=2')
     expect(first.items).toHaveLength(2)

@@ -55,7 +55,7 @@ export const sourceQuery = z.object({
 })
 
 export const searchQuery = z.object({
-  q: z.string().max(200).optional().describe('words, or "a phrase"'),
+  q: z.string().max(200).optional().describe('words, "a phrase", a OR b, -word'),
   limit: z.coerce.number().int().min(1).max(50).default(10),
   cursor: z.string().max(512).optional(),
 })

@@ -18,7 +18,7 @@ export const searchApi = new Hono<AppEnv>().get(
     id: 'search',
     summary: 'Full-text search, best match first',
     description:
-      'Words are matched with their stems (“talks” finds “talk”), all of them; "quoted words" match as a phrase. Other punctuation is text.',
+      'Words are matched with their stems (“talks” finds “talk”), all of them; "quoted words" match as a phrase; `a OR b` takes either; `-word` or `-"a phrase"` leaves out what has it. Anything else (other punctuation, a lowercase or) is text. A query of exclusions alone finds nothing.',
     tag: 'Reading',
     responses: { 200: { description: 'A page of results', content: json(searchResults) } },
     errors: [400, 429, 503],
