@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { get, upload } from './helpers'
+import { SELF } from 'cloudflare:test'
+import { auth, get, ORIGIN, upload } from './helpers'
 
 // Old archives are rarely UTF-8. Each upload below is bytes as such an archive holds them, in
 // the encoding it names (a Content-Type charset, a <meta>, a byte-order mark): the article is
@@ -129,6 +130,32 @@ describe('uploads in the charset they name', () => {
     const { status, json } = await stored(bytes, 'text/plain')
     expect(status).toBe(201)
     expect(json.title).toBe('HARBOR: Ferry adds a night run')
+  })
+})
+
+describe('files in a form or bulk upload', () => {
+  it('reads each file in the charset its part declares, and keeps that type', async () => {
+    const boundary = '----charsets-7f3a'
+    const file = latin1('NOËL: Le marché ouvre\n\nLes chalets sont installés place Kléber.\n')
+    const body = concat(
+      ascii(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="noel.txt"\r\nContent-Type: text/plain; charset=ISO-8859-1\r\n\r\n`,
+      ),
+      file,
+      ascii(`\r\n--${boundary}--\r\n`),
+    )
+    const res = await SELF.fetch(`${ORIGIN}/api/articles/bulk`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    })
+    const bulk = (await res.json()) as { items: { status: string; slug: string }[] }
+    expect(bulk.items.map((i) => [i.status, i.slug])).toEqual([['created', 'noel-le-marche-ouvre']])
+    const source = await get('/api/articles/noel-le-marche-ouvre/source')
+    expect(source.headers.get('Content-Type')).toBe('text/plain; charset=iso-8859-1')
+    expect(new Uint8Array(await source.arrayBuffer())).toEqual(file)
+    const article = (await (await get('/api/articles/noel-le-marche-ouvre')).json()) as Stored
+    expect(article.title).toBe('NOËL: Le marché ouvre')
   })
 })
 

@@ -89,8 +89,19 @@ export const CONTENT_TYPES: Record<SourceFormat, string> = {
 }
 
 /**
+ * A file's stored Content-Type: its format's, with the charset the file declared when it named
+ * one (`text/plain; charset=iso-8859-1`), so it is read in that charset and served as it came.
+ */
+export function typeWithCharset(formatType: string, declaredType: string): string {
+  const charset = charsetOf(declaredType)
+  if (!charset) return formatType
+  return `${formatType.split(';')[0]}; charset=${charset}`
+}
+
+/**
  * The format of an uploaded file: by its extension when it has a known one (browsers label `.md`
- * files inconsistently), else by its declared Content-Type. A declared charset must be UTF-8.
+ * files inconsistently), else by its declared Content-Type. A declared charset must be one the
+ * Encoding Standard names.
  */
 export function formatForFile(filename: string, declaredType: string): SourceFormat {
   requireKnownCharset(declaredType)

@@ -2,7 +2,7 @@ import { getMultipartBoundary, MaxFileSizeExceededError } from '@mjackson/multip
 import { multipartStream } from '../lib/multipart'
 import type { BulkItem } from '../articles/bulk'
 import { AppError, tooLarge } from '../errors'
-import { CONTENT_TYPES, formatForFile } from '../articles/media-type'
+import { CONTENT_TYPES, formatForFile, typeWithCharset } from '../articles/media-type'
 import { ndjsonLines } from '../lib/ndjson-lines'
 import { bodyError } from './upload-body'
 
@@ -56,11 +56,10 @@ export async function* multipartParts(
       // A file input left empty still sends a part, with no name and no bytes.
       if (name === '' && part.size === 0) continue
       try {
-        const format = formatForFile(name, part.headers.get('Content-Type') ?? '')
-        yield {
-          name,
-          upload: { format, contentType: CONTENT_TYPES[format], bytes: part.bytes, meta: {} },
-        }
+        const declared = part.headers.get('Content-Type') ?? ''
+        const format = formatForFile(name, declared)
+        const contentType = typeWithCharset(CONTENT_TYPES[format], declared)
+        yield { name, upload: { format, contentType, bytes: part.bytes, meta: {} } }
       } catch (error) {
         yield { name, upload: error instanceof AppError ? error : bodyError(error) }
       }
