@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
+import { receiver } from './tests/webhooks/receiver'
 
 // Keep wrangler and miniflare from calling home during tests (see docs/operations.md, "Offline").
 process.env.WRANGLER_SEND_METRICS ??= 'false'
@@ -23,7 +24,13 @@ export default defineConfig(async () => ({
                 MAX_BULK_ITEMS: '25',
                 MAX_BULK_BYTES: String(2 * 1024 * 1024),
                 MAX_IMPORT_BYTES: String(1024 * 1024),
+                // Webhooks may go to 127.0.0.1 here (off in wrangler.toml), and retry within seconds.
+                WEBHOOK_ALLOW_LOCAL: 'true',
+                WEBHOOK_RETRY_BASE_SECONDS: '1',
               },
+              // Every webhook delivery goes to this receiver, which runs in Node and verifies each
+              // with the standardwebhooks package (tests/webhooks/receiver.ts).
+              serviceBindings: { WEBHOOK_FETCHER: receiver },
               // Low write limits, so the rate-limit test reaches them in a few requests.
               ratelimits: {
                 WRITE_LIMITER: { simple: { limit: 5, period: 60 } },

@@ -38,6 +38,7 @@ export interface WorkerSetup {
 /** The queues and consumer settings of wrangler.toml, under the bench's names. */
 const IMPORTS_QUEUE = 'bench-imports'
 const DEAD_LETTERS = `${IMPORTS_QUEUE}-dlq`
+const WEBHOOKS_QUEUE = 'bench-webhooks'
 
 /**
  * Starts workerd through Miniflare on the wrangler-built app bundle, with its own D1, KV, R2 and
@@ -60,7 +61,7 @@ export async function startWorker(
     d1Databases: { DB: 'bench-db' },
     kvNamespaces: { PAGES: 'bench-pages' },
     r2Buckets: { ORIGINALS: 'bench-originals' },
-    queueProducers: { IMPORTS: IMPORTS_QUEUE },
+    queueProducers: { IMPORTS: IMPORTS_QUEUE, WEBHOOKS: WEBHOOKS_QUEUE },
     bindings: {
       INGEST_TOKEN: TOKEN,
       MAX_UPLOAD_BYTES: '1048576',
@@ -81,6 +82,13 @@ export async function startWorker(
         deadLetterQueue: DEAD_LETTERS,
       },
       [DEAD_LETTERS]: { maxBatchTimeout: 1 },
+      [WEBHOOKS_QUEUE]: {
+        maxBatchSize: 10,
+        maxBatchTimeout: 1,
+        maxRetries: 8,
+        deadLetterQueue: `${WEBHOOKS_QUEUE}-dlq`,
+      },
+      [`${WEBHOOKS_QUEUE}-dlq`]: { maxBatchTimeout: 1 },
     },
   }
   const mf = new Miniflare({

@@ -32,7 +32,9 @@ const migrate = spawnSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local
 if (migrate.status !== 0) process.exit(migrate.status ?? 1)
 
 const devArgs = ['dev', '--ip', '127.0.0.1', '--port', String(port)]
-const dev = spawn(wrangler, [...devArgs, '--var', `SITE_ORIGIN:${origin}`], {
+// Webhooks may go to http://127.0.0.1 under npm start (off in wrangler.toml, so off when deployed).
+const vars = ['--var', `SITE_ORIGIN:${origin}`, '--var', 'WEBHOOK_ALLOW_LOCAL:true']
+const dev = spawn(wrangler, [...devArgs, ...vars], {
   cwd: root,
   env,
   stdio: ['ignore', 'inherit', 'inherit'],

@@ -10,6 +10,11 @@ declare global {
     interface Env {
       /** Bearer token required by every write route (`wrangler secret put`; `.dev.vars` locally). */
       INGEST_TOKEN: string
+      /**
+       * When bound, every webhook delivery goes through this service instead of `fetch`: the
+       * tests bind a receiver here (vitest.config.ts). Nothing deployed binds it.
+       */
+      WEBHOOK_FETCHER?: Fetcher
     }
   }
 }

@@ -3,6 +3,7 @@ import type { AppEnv } from './env'
 import { answerBookmark } from './http/d1-session'
 import { errorBody, handleError } from './http/handle-error'
 import { methodsServed } from './http/method-not-allowed'
+import { drainAfterWrites } from './http/outbox'
 import { limitWrites } from './http/rate-limit'
 import { releaseBodies } from './http/release-body'
 import { operation, textOf } from './http/operation'
@@ -12,6 +13,10 @@ import { articlesApi } from './routes/articles-api'
 import { bulkApi } from './routes/bulk-api'
 import { importsApi } from './routes/imports-api'
 import { keysApi } from './routes/keys-api'
+import { webhooksApi } from './routes/webhooks-api'
+import { handleDeadDeliveries, handleDeliveries } from './webhooks/deliver'
+import { drainOutbox } from './webhooks/outbox'
+import type { DeliveryMessage } from './model/webhooks'
 import { handleImports, handleSchedule } from './imports/handlers'
 import type { ImportMessage } from './imports/context'
 import type { Bindings } from './env'
@@ -27,6 +32,7 @@ const app = new Hono<AppEnv>()
   .use(answerBookmark)
   .use(releaseBodies)
   .use(limitWrites)
+  .use(drainAfterWrites)
   .get(
     '/healthz',
     operation({
@@ -42,6 +48,7 @@ const app = new Hono<AppEnv>()
   .route('/api/search', searchApi)
   .route('/api/imports', importsApi)
   .route('/api/keys', keysApi)
+  .route('/api/webhooks', webhooksApi)
   .route('/api/maintenance', maintenanceApi)
   .route('/api', listingsApi)
   .route('/articles', articlePages)
@@ -71,12 +78,32 @@ app.notFound((c) => {
 })
 app.onError(handleError)
 
-/** HTTP requests, the import queue's messages, and the cron sweeper. */
+/** The outbox keeps what a failed drain did not send; the next one sends it. */
+const logDrainFailure = (error: unknown) =>
+  void console.error('webhook outbox drain failed:', error)
+
+/** Which queue a batch came from: webhook deliveries (and their dead letters), else imports. */
+const isWebhooks = (queue: string) => /-webhooks(-dlq)?$/.test(queue)
+
+/**
+ * HTTP requests; the import and webhook queues' messages (the events an import's work wrote are
+ * sent on after it); the cron: the import sweeper and the webhook outbox.
+ */
 export default {
   fetch: app.fetch,
-  queue: (batch, env) => handleImports(batch, env),
-  scheduled: (_controller, env) => handleSchedule(env),
-} satisfies ExportedHandler<Bindings, ImportMessage>
+  queue: async (batch, env) => {
+    if (!isWebhooks(batch.queue)) {
+      await handleImports(batch as MessageBatch<ImportMessage>, env)
+      return void (await drainOutbox(env).catch(logDrainFailure))
+    }
+    const deliveries = batch as MessageBatch<DeliveryMessage>
+    if (batch.queue.endsWith('-dlq')) await handleDeadDeliveries(deliveries, env)
+    else await handleDeliveries(deliveries, env)
+  },
+  scheduled: async (_controller, env) => {
+    await Promise.all([handleSchedule(env), drainOutbox(env).catch(logDrainFailure)])
+  },
+} satisfies ExportedHandler<Bindings, ImportMessage | DeliveryMessage>
 
 export { app }
 export type App = typeof app

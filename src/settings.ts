@@ -23,6 +23,10 @@ export interface Settings {
   importStallMs: number
   /** How long an isolate trusts an API key it checked before reading it from D1 again, in ms (0: every request). */
   keyTrustMs: number
+  /** Webhooks may go to http(s)://127.0.0.1 (local development and tests only). */
+  webhookAllowLocal: boolean
+  /** The first retry's delay, in seconds; each later one doubles it (with jitter), up to an hour. */
+  webhookRetryBaseSeconds: number
   /** The site as pages see it: its name and origin. */
   site: Site
 }
@@ -44,6 +48,7 @@ const DEFAULTS = {
   importQuietSeconds: 120,
   importStallSeconds: 3600,
   keyTrustMs: 1000,
+  webhookRetryBaseSeconds: 30,
 }
 
 /** A positive whole number from a `[vars]` string, else the default. */
@@ -88,6 +93,11 @@ export function settingsOf(env: Bindings): Settings {
       importQuietMs: 1000 * positive(env.IMPORT_QUIET_SECONDS, DEFAULTS.importQuietSeconds),
       importStallMs: 1000 * positive(env.IMPORT_STALL_SECONDS, DEFAULTS.importStallSeconds),
       keyTrustMs: Number.isFinite(trust) && trust > 0 ? trust : 0,
+      webhookAllowLocal: env.WEBHOOK_ALLOW_LOCAL === 'true',
+      webhookRetryBaseSeconds: positive(
+        env.WEBHOOK_RETRY_BASE_SECONDS,
+        DEFAULTS.webhookRetryBaseSeconds,
+      ),
     }
     parsed.set(env, settings)
   }

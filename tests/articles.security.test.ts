@@ -19,18 +19,25 @@ describe('every write route needs the bearer token', () => {
   ]
 
   it('finds the write routes the app serves', () => {
-    expect(writeRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
-      'DELETE /api/articles/:slug',
-      'DELETE /api/keys/:id',
-      'POST /api/articles',
-      'POST /api/articles/:slug/renormalize',
-      'POST /api/articles/bulk',
-      'POST /api/imports',
-      'POST /api/imports/:id/retry',
-      'POST /api/keys',
-      'POST /api/maintenance/originals',
-      'POST /upload',
-    ])
+    expect(writeRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+      [
+        'DELETE /api/articles/:slug',
+        'DELETE /api/keys/:id',
+        'POST /api/articles',
+        'POST /api/articles/:slug/renormalize',
+        'POST /api/articles/bulk',
+        'POST /api/imports',
+        'POST /api/imports/:id/retry',
+        'POST /api/keys',
+        'POST /api/maintenance/originals',
+        'POST /api/webhooks',
+        'PATCH /api/webhooks/:id',
+        'DELETE /api/webhooks/:id',
+        'POST /api/webhooks/:id/secret',
+        'POST /api/webhooks/:id/deliveries/:eventId/redeliver',
+        'POST /upload',
+      ].sort(),
+    )
   })
 
   /** The upload form carries its token in the form: "without a token" is a form without one. */
@@ -69,6 +76,11 @@ describe('every write route needs the bearer token', () => {
       'POST /api/keys': 'admin',
       'DELETE /api/keys/:id': 'admin',
       'POST /api/maintenance/originals': 'admin',
+      'POST /api/webhooks': 'webhooks',
+      'PATCH /api/webhooks/:id': 'webhooks',
+      'DELETE /api/webhooks/:id': 'webhooks',
+      'POST /api/webhooks/:id/secret': 'webhooks',
+      'POST /api/webhooks/:id/deliveries/:eventId/redeliver': 'webhooks',
       'POST /upload': 'articles:write',
     })
   })
@@ -95,6 +107,7 @@ describe('every write route needs the bearer token', () => {
       const path = route.path
         .replace(':slug', 'some-article')
         .replace(':id', '0mxag0ql64k556m1f461y304a')
+        .replace(':eventId', 'msg_0mxag0ql64k556m1f461y304a_r1')
       const init: RequestInit =
         path === '/upload'
           ? { body: formWith({ token: secret }) }
@@ -114,6 +127,7 @@ describe('every write route needs the bearer token', () => {
     const path = route.path
       .replace(':slug', 'some-article')
       .replace(':id', '0mxag0ql64k556m1f461y304a')
+      .replace(':eventId', 'msg_0mxag0ql64k556m1f461y304a_r1')
     it(`${route.method} ${route.path} → 401 without a token and with a wrong one`, async () => {
       const attempts: RequestInit[] =
         path === '/upload'

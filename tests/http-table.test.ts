@@ -7,6 +7,7 @@ import {
   IGNORED_BODIES,
   IMPORT_CASES,
   KEY_CASES,
+  WEBHOOK_CASES,
   MULTIPART,
   multipart,
   SEED,
@@ -44,7 +45,7 @@ const REFERENCE_QUERY: Record<string, string> = {
   'GET /search': 'q=haqqani',
 }
 
-type BodyKind = 'upload' | 'bulk' | 'form' | 'import' | 'key' | 'ignored'
+type BodyKind = 'upload' | 'bulk' | 'form' | 'import' | 'key' | 'webhook' | 'ignored'
 
 /**
  * An import job for the /api/imports/:id routes, started before the tables are built (their
@@ -68,6 +69,9 @@ const TOKEN_READS = new Set([
   'GET /api/imports/:id',
   'GET /api/imports/:id/items',
   'GET /api/keys',
+  'GET /api/webhooks',
+  'GET /api/webhooks/:id',
+  'GET /api/webhooks/:id/deliveries',
 ])
 
 /**
@@ -133,6 +137,36 @@ const WRITES: Record<string, { body: BodyKind; reference: () => RequestInit }> =
       headers: { ...auth, 'Content-Type': 'application/json' },
       body: '{"name":"reference","scopes":[]}',
     }),
+  },
+  // An endpoint made would be a write: the reference is refused (no events), making nothing.
+  'POST /api/webhooks': {
+    body: 'webhook',
+    reference: () => ({
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: '{"url":"https://hooks.example.com/in","events":[]}',
+    }),
+  },
+  // The sample endpoint does not exist: a good change to it is 404, writing nothing.
+  'PATCH /api/webhooks/:id': {
+    body: 'webhook',
+    reference: () => ({
+      method: 'PATCH',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: '{"enabled":false}',
+    }),
+  },
+  'DELETE /api/webhooks/:id': {
+    body: 'ignored',
+    reference: () => ({ method: 'DELETE', headers: auth }),
+  },
+  'POST /api/webhooks/:id/secret': {
+    body: 'ignored',
+    reference: () => ({ method: 'POST', headers: auth }),
+  },
+  'POST /api/webhooks/:id/deliveries/:eventId/redeliver': {
+    body: 'ignored',
+    reference: () => ({ method: 'POST', headers: auth }),
   },
   // The sample key does not exist: nothing to revoke.
   'DELETE /api/keys/:id': {
@@ -336,6 +370,17 @@ describe('the routes under test', () => {
       [`POST /api/imports/${SAMPLE_IMPORT.id}/retry`, 409],
       ['POST /api/keys', 400],
       ['DELETE /api/keys/0mxag0ql64k556m1f461y304a', 404],
+      // The sample endpoint does not exist: its reads are 404 too.
+      ['POST /api/webhooks', 400],
+      ['GET /api/webhooks/0mxag0ql64k556m1f461y304a', 404],
+      ['PATCH /api/webhooks/0mxag0ql64k556m1f461y304a', 404],
+      ['DELETE /api/webhooks/0mxag0ql64k556m1f461y304a', 404],
+      ['POST /api/webhooks/0mxag0ql64k556m1f461y304a/secret', 404],
+      ['GET /api/webhooks/0mxag0ql64k556m1f461y304a/deliveries', 404],
+      [
+        'POST /api/webhooks/0mxag0ql64k556m1f461y304a/deliveries/msg_0mxag0ql64k556m1f461y304a_r1/redeliver',
+        404,
+      ],
     ])
   })
 })
@@ -471,6 +516,7 @@ function bodyCases(t: Target): Case[] {
     form: FORM_CASES,
     import: IMPORT_CASES,
     key: KEY_CASES,
+    webhook: WEBHOOK_CASES,
     ignored: IGNORED_BODIES.map(([n, h, b]): BodyCase => [n, h, b, { sameAs: reference }]),
   }[write.body]
   return cases.map(([name, headers, body, expected]) => ({

@@ -26,7 +26,9 @@ ALLOWED.articles = ['model', 'lib', 'errors', 'ingest', 'views', 'db', 'blobs', 
 ALLOWED.imports = [...ALLOWED.articles, 'articles', 'env', 'settings']
 /** API keys: a service beside articles and imports that HTTP's auth and the keys routes use. */
 ALLOWED.keys = ['model', 'lib', 'errors', 'db', 'env', 'settings']
-ALLOWED.http = [...ALLOWED.imports, 'imports', 'keys']
+/** Webhooks: endpoints, the outbox's drain and the deliveries, beside articles and imports. */
+ALLOWED.webhooks = ['model', 'lib', 'errors', 'db', 'env', 'settings']
+ALLOWED.http = [...ALLOWED.imports, 'imports', 'keys', 'webhooks']
 ALLOWED.routes = [...ALLOWED.http, 'http']
 
 function* sourceFiles(folder: string): Generator<string> {

@@ -57,7 +57,8 @@ describe('/openapi.json, generated from the routes', () => {
         const bearer = op.security?.length === 1 && op.security[0]!.bearer !== undefined
         // The upload form is a write whose token is a field of the form, not a header. Import
         // jobs and keys are read with a secret too: items name what was stored, keys are keys.
-        const needsToken = (writes && path !== '/upload') || /^\/api\/(imports|keys)\b/.test(path)
+        const needsToken =
+          (writes && path !== '/upload') || /^\/api\/(imports|keys|webhooks)\b/.test(path)
         expect([where, bearer], where).toEqual([where, needsToken])
         if (writes)
           expect(Object.keys(op.responses), where).toEqual(

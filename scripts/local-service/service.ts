@@ -91,9 +91,13 @@ export async function startService({
     rmSync(state, { recursive: true, force: true })
   }
   const varArgs = (origin: string) =>
-    Object.entries({ ...vars, INGEST_TOKEN: token, SITE_ORIGIN: origin }).flatMap(
-      ([name, value]) => ['--var', `${name}:${value}`],
-    )
+    // Webhooks may go to a receiver on 127.0.0.1 here (wrangler.toml keeps it off for deploys).
+    Object.entries({
+      WEBHOOK_ALLOW_LOCAL: 'true',
+      ...vars,
+      INGEST_TOKEN: token,
+      SITE_ORIGIN: origin,
+    }).flatMap(([name, value]) => ['--var', `${name}:${value}`])
   /** wrangler dev on `port` with the bundle and state; false if it exits before it is healthy. */
   const serve = async (port: number, inspector: number, until: number) => {
     const origin = `http://127.0.0.1:${port}`

@@ -348,3 +348,67 @@ export const apiKeys = sqliteTable(
   (t) => [uniqueIndex('api_keys_secret_hash_idx').on(t.secretHash)],
 )
 export type ApiKeyRow = typeof apiKeys.$inferSelect
+
+/**
+ * Webhook endpoints: where events are delivered, signed with `secret` (Standard Webhooks). While
+ * a secret is rotated, the previous one signs too until `previous_until`.
+ */
+export const webhookEndpoints = sqliteTable('webhook_endpoints', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  /** JSON array of event types. */
+  events: text('events').notNull(),
+  secret: text('secret').notNull(),
+  previousSecret: text('previous_secret'),
+  previousUntil: text('previous_until'),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  /** Why the endpoint was disabled by the sender (it answered 410), when it was. */
+  disabledReason: text('disabled_reason'),
+  createdAt: timestamp('created_at'),
+  updatedAt: timestamp('updated_at'),
+})
+export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect
+
+/**
+ * The outbox: one row per event, written in the batch of the change it reports (so a write that
+ * rolls back reports nothing), sent to the webhook queue after the response and by the cron.
+ * The payload is made when the event is first sent, and every delivery of it sends those bytes.
+ */
+export const webhookEvents = sqliteTable(
+  'webhook_events',
+  {
+    /** The `webhook-id` of every delivery of this event. */
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    articleId: text('article_id'),
+    revision: integer('revision'),
+    jobId: text('job_id'),
+    payload: text('payload'),
+    createdAt: timestamp('created_at'),
+    /** Taken by a drain (sent within a minute, or taken again). */
+    claimedAt: text('claimed_at'),
+    dispatchedAt: text('dispatched_at'),
+  },
+  (t) => [index('webhook_events_pending_idx').on(t.dispatchedAt, t.createdAt)],
+)
+export type WebhookEventRow = typeof webhookEvents.$inferSelect
+
+/** Every delivery attempt, per endpoint: the delivery log. */
+export const webhookAttempts = sqliteTable(
+  'webhook_attempts',
+  {
+    id: text('id').primaryKey(),
+    endpointId: text('endpoint_id').notNull(),
+    eventId: text('event_id').notNull(),
+    attempt: integer('attempt').notNull(),
+    at: timestamp('at'),
+    /** delivered, retrying, failed (a 4xx, no retry), gone (410: disabled), dead (no try left). */
+    outcome: text('outcome').notNull(),
+    status: integer('status'),
+    latencyMs: integer('latency_ms'),
+    /** The first 200 characters of the answer, or the network error. */
+    excerpt: text('excerpt'),
+  },
+  (t) => [index('webhook_attempts_endpoint_idx').on(t.endpointId, t.at)],
+)
+export type WebhookAttemptRow = typeof webhookAttempts.$inferSelect

@@ -11,7 +11,7 @@ import type { Scope } from '../model/keys'
  * only the route knows: who may call it, what it takes and every status it can answer.
  */
 
-export type Tag = 'Articles' | 'Imports' | 'Keys' | 'Reading' | 'Pages' | 'Site'
+export type Tag = 'Articles' | 'Imports' | 'Keys' | 'Webhooks' | 'Reading' | 'Pages' | 'Site'
 
 export const TAGS: { name: Tag; description: string }[] = [
   { name: 'Articles', description: 'Uploads, edits and deletes: every write needs the token.' },
@@ -20,6 +20,11 @@ export const TAGS: { name: Tag; description: string }[] = [
     description: 'Archives imported as jobs through the queue: every route needs the token.',
   },
   { name: 'Keys', description: 'API keys with scopes: every route needs the admin scope.' },
+  {
+    name: 'Webhooks',
+    description:
+      'Signed event deliveries (Standard Webhooks): every route needs the webhooks scope.',
+  },
   { name: 'Reading', description: 'Articles, listings and search as JSON.' },
   { name: 'Pages', description: 'HTML for readers; listing URLs answer JSON to Accept: JSON.' },
   { name: 'Site', description: 'Feeds, the sitemap, health and this description.' },

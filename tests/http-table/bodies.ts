@@ -651,3 +651,53 @@ export const KEY_CASES: BodyCase[] = [
     refused(413, 'payload_too_large'),
   ],
 ]
+
+const HOOK = { url: 'https://hooks.example.com/in', events: ['article.created'] }
+
+/** Endpoint requests refused (to make one, or to change the sample): a 4xx that writes nothing. */
+export const WEBHOOK_CASES: BodyCase[] = [
+  [
+    'text/plain',
+    typed('text/plain'),
+    () => bytes(JSON.stringify(HOOK)),
+    refused(400, 'invalid_request'),
+  ],
+  ['malformed JSON', asJson, () => bytes('{"url":'), refused(400, 'invalid_json')],
+  ['a JSON array', asJson, () => bytes('[]'), refused(400, 'invalid_request')],
+  [
+    'an unknown event',
+    asJson,
+    () => bytes(JSON.stringify({ ...HOOK, events: ['article.read'] })),
+    refused(400, 'invalid_request'),
+  ],
+  [
+    'a secret of its own choosing',
+    asJson,
+    () => bytes(JSON.stringify({ ...HOOK, secret: 'whsec_mine' })),
+    refused(400, 'invalid_request'),
+  ],
+  [
+    'an http URL',
+    asJson,
+    () => bytes(JSON.stringify({ ...HOOK, url: 'http://hooks.example.com/in' })),
+    refused(400, 'invalid_url'),
+  ],
+  [
+    'a link-local address (cloud metadata)',
+    asJson,
+    () => bytes(JSON.stringify({ ...HOOK, url: 'https://169.254.169.254/latest' })),
+    refused(400, 'invalid_url'),
+  ],
+  [
+    'a loopback IPv6 address',
+    asJson,
+    () => bytes(JSON.stringify({ ...HOOK, url: 'https://[::1]/in' })),
+    refused(400, 'invalid_url'),
+  ],
+  [
+    '16 KiB and a byte',
+    asJson,
+    () => bytes(JSON.stringify(HOOK).padEnd(16 * 1024 + 1, ' ')),
+    refused(413, 'payload_too_large'),
+  ],
+]

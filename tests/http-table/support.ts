@@ -17,6 +17,8 @@ const SAMPLES: Record<string, string> = {
   // The http table replaces it with a real job's id (setSample); elsewhere it names none.
   'imports/:id': 'no-such-import',
   'keys/:id': '0mxag0ql64k556m1f461y304a',
+  'webhooks/:id': '0mxag0ql64k556m1f461y304a',
+  'deliveries/:eventId': 'msg_0mxag0ql64k556m1f461y304a_r1',
 }
 
 /** Sets a sample known only once the tests run (an import job's id). */

@@ -1,0 +1,136 @@
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
+import type { Db } from './client'
+import {
+  articles,
+  importJobs,
+  webhookAttempts,
+  webhookEndpoints,
+  webhookEvents,
+  type WebhookAttemptRow,
+  type WebhookEndpointRow,
+  type WebhookEventRow,
+} from './schema'
+
+/** Queries of webhooks: endpoints, the outbox (filled by triggers: drizzle/0009), attempts. */
+
+const now = () => new Date().toISOString()
+
+export const insertEndpoint = async (db: Db, row: typeof webhookEndpoints.$inferInsert) =>
+  (await db.insert(webhookEndpoints).values(row).returning())[0]!
+
+export const getEndpoint = async (db: Db, id: string): Promise<WebhookEndpointRow | undefined> =>
+  (await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).limit(1))[0]
+
+export const listEndpoints = (db: Db) =>
+  db.select().from(webhookEndpoints).orderBy(desc(webhookEndpoints.createdAt)).limit(1000)
+
+export const enabledEndpoints = (db: Db) =>
+  db.select().from(webhookEndpoints).where(eq(webhookEndpoints.enabled, true)).limit(1000)
+
+export async function updateEndpoint(
+  db: Db,
+  id: string,
+  change: Partial<typeof webhookEndpoints.$inferInsert>,
+): Promise<WebhookEndpointRow | undefined> {
+  const [row] = await db
+    .update(webhookEndpoints)
+    .set({ ...change, updatedAt: now() })
+    .where(eq(webhookEndpoints.id, id))
+    .returning()
+  return row
+}
+
+export async function deleteEndpoint(db: Db, id: string): Promise<boolean> {
+  const gone = await db
+    .delete(webhookEndpoints)
+    .where(eq(webhookEndpoints.id, id))
+    .returning({ id: webhookEndpoints.id })
+  return gone.length > 0
+}
+
+/** Disables an endpoint that answered 410 Gone. */
+export const disableGone = (db: Db, id: string) =>
+  db
+    .update(webhookEndpoints)
+    .set({ enabled: false, disabledReason: 'gone', updatedAt: now() })
+    .where(eq(webhookEndpoints.id, id))
+
+/**
+ * Takes up to `limit` events not yet sent, oldest first, for one drain: an event taken by a drain
+ * that died is taken again a minute later. Two drains at once take different events.
+ */
+export async function claimEvents(db: Db, limit: number): Promise<WebhookEventRow[]> {
+  const at = now()
+  const stale = new Date(Date.now() - 60_000).toISOString()
+  const pending = db
+    .select({ id: webhookEvents.id })
+    .from(webhookEvents)
+    .where(
+      and(
+        isNull(webhookEvents.dispatchedAt),
+        or(isNull(webhookEvents.claimedAt), lt(webhookEvents.claimedAt, stale)),
+      ),
+    )
+    .orderBy(webhookEvents.createdAt)
+    .limit(limit)
+  return db
+    .update(webhookEvents)
+    .set({ claimedAt: at })
+    .where(
+      and(
+        inArray(webhookEvents.id, pending),
+        or(isNull(webhookEvents.claimedAt), lt(webhookEvents.claimedAt, stale)),
+      ),
+    )
+    .returning()
+}
+
+export const setPayload = (db: Db, id: string, payload: string) =>
+  db
+    .update(webhookEvents)
+    .set({ payload })
+    .where(and(eq(webhookEvents.id, id), isNull(webhookEvents.payload)))
+
+export const markDispatched = (db: Db, ids: string[]) =>
+  db.update(webhookEvents).set({ dispatchedAt: now() }).where(inArray(webhookEvents.id, ids))
+
+/** Lets another drain take events whose sending failed (the queue refused them). */
+export const releaseEvents = (db: Db, ids: string[]) =>
+  db.update(webhookEvents).set({ claimedAt: null }).where(inArray(webhookEvents.id, ids))
+
+export const getEvent = async (db: Db, id: string): Promise<WebhookEventRow | undefined> =>
+  (await db.select().from(webhookEvents).where(eq(webhookEvents.id, id)).limit(1))[0]
+
+/** An article's slug and whether it is deleted, for an event about it. */
+export const articleRef = async (db: Db, id: string) =>
+  (
+    await db
+      .select({ id: articles.id, slug: articles.slug, deletedAt: articles.deletedAt })
+      .from(articles)
+      .where(eq(articles.id, id))
+      .limit(1)
+  )[0]
+
+export const jobOf = async (db: Db, id: string) =>
+  (await db.select().from(importJobs).where(eq(importJobs.id, id)).limit(1))[0]
+
+export const recordAttempt = (db: Db, row: typeof webhookAttempts.$inferInsert) =>
+  db.insert(webhookAttempts).values(row)
+
+export const listAttempts = (db: Db, endpointId: string): Promise<WebhookAttemptRow[]> =>
+  db
+    .select()
+    .from(webhookAttempts)
+    .where(eq(webhookAttempts.endpointId, endpointId))
+    .orderBy(desc(webhookAttempts.at), desc(webhookAttempts.id))
+    .limit(100)
+
+/** Whether an event was ever sent to an endpoint: what a redelivery may send again. */
+export const wasAttempted = async (db: Db, endpointId: string, eventId: string) =>
+  (
+    await db
+      .select({ n: sql<number>`1` })
+      .from(webhookAttempts)
+      .where(and(eq(webhookAttempts.endpointId, endpointId), eq(webhookAttempts.eventId, eventId)))
+      .limit(1)
+  ).length > 0
