@@ -148,12 +148,16 @@ async function createTogether(
       keys.set(source.sha256, putOriginal(storage.originals, source.sha256, source.upload.bytes))
     }
   }
-  for (const source of sources) source.r2Key = await keys.get(source.sha256)!
-  const linking = await articlesLinkingTo(
+  // The articles whose related headlines name the new ones are read while R2 takes the bytes.
+  const linking = articlesLinkingTo(
     db,
     news.flatMap((n) => matchKeys(n.article)),
     '',
   )
+  const stored = await Promise.allSettled([...keys.values(), linking])
+  const failed = stored.find((s) => s.status === 'rejected')
+  if (failed) throw failed.reason
+  for (const source of sources) source.r2Key = await keys.get(source.sha256)!
   const scopes = news.flatMap((n) => scopesForArticle(null, [linksOf(n.article, n.sortKey)]))
   const planned = news.map((n, k) => ({
     status: 'created' as const,
@@ -164,7 +168,7 @@ async function createTogether(
   const statements = [
     ...newArticlesStatements(db, news),
     ...sourceStatements(db, sources),
-    ...invalidate(db, [...scopes, ...scopesForArticle(null, [], linking)]),
+    ...invalidate(db, [...scopes, ...scopesForArticle(null, [], await linking)]),
     ...records,
     ...planned.flatMap(({ index, ...result }) => also?.(index)(result) ?? []),
   ]
