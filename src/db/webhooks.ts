@@ -101,15 +101,12 @@ export const releaseEvents = (db: Db, ids: string[]) =>
 export const getEvent = async (db: Db, id: string): Promise<WebhookEventRow | undefined> =>
   (await db.select().from(webhookEvents).where(eq(webhookEvents.id, id)).limit(1))[0]
 
-/** An article's slug and whether it is deleted, for an event about it. */
-export const articleRef = async (db: Db, id: string) =>
-  (
-    await db
-      .select({ id: articles.id, slug: articles.slug, deletedAt: articles.deletedAt })
-      .from(articles)
-      .where(eq(articles.id, id))
-      .limit(1)
-  )[0]
+/** Articles' slugs by id (deleted ones too), for events about them; at most 90 ids. */
+export const articleSlugs = (db: Db, ids: string[]) =>
+  db
+    .select({ id: articles.id, slug: articles.slug })
+    .from(articles)
+    .where(inArray(articles.id, ids))
 
 export const jobOf = async (db: Db, id: string) =>
   (await db.select().from(importJobs).where(eq(importJobs.id, id)).limit(1))[0]

@@ -125,7 +125,11 @@ export async function redeliver(env: Bindings, endpointId: string, eventId: stri
   const event = await getEvent(createDb(env.DB), eventId)
   if (!event) throw notFound('event')
   if (!event.payload) {
-    throw new AppError(409, 'not_sent_yet', 'This event has not been sent yet; it will be.')
+    throw new AppError(
+      409,
+      'not_sent_yet',
+      'This event has not been sent to any endpoint: it is still pending, or no endpoint wanted it when it was drained.',
+    )
   }
   const message: DeliveryMessage = { eventId, endpointId }
   await env.WEBHOOKS.send(message)
