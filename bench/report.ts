@@ -109,6 +109,30 @@ export function tableRows(r: Results, targets: Target[]): Row[] {
       '1.00× floor',
       'articles/s',
     ),
+    ...(w.uploadIntegrated && w.uploadBare
+      ? [
+          routeRow(
+            'write',
+            `single upload with an API key and a webhook endpoint (${int(w.webhooksDelivered ?? 0)} deliveries), 1 at a time`,
+            w.uploadIntegrated,
+            w.uploadIntegrated.ok && w.uploadBare.ok
+              ? times(
+                  w.uploadIntegrated.articlesPerSecond!,
+                  w.uploadBare.articlesPerSecond!,
+                  'without them',
+                )
+              : '',
+            'articles/s',
+          ),
+          routeRow(
+            'write',
+            'single upload with the token and no webhook outbox, in turn with it',
+            w.uploadBare,
+            '1.00× without them',
+            'articles/s',
+          ),
+        ]
+      : []),
     routeRow(
       'write',
       `bulk NDJSON, ${k} articles/request`,

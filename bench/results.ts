@@ -49,7 +49,9 @@ export function allMeasured(r: Results): [string, Measured][] {
     ...Object.entries(r.read).flatMap(([k, v]) =>
       typeof v === 'object' ? [[`read ${k}`, v] as [string, Measured]] : [],
     ),
-    ...Object.entries(r.write).map(([k, v]) => [`write ${k}`, v] as [string, Measured]),
+    ...Object.entries(r.write).flatMap(([k, v]) =>
+      typeof v === 'object' ? [[`write ${k}`, v] as [string, Measured]] : [],
+    ),
     ...r.growth.flatMap((s) =>
       (['cachedPage', 'uncachedPage', 'listing', 'search'] as const).map(
         (k) => [`growth ${s.articles} ${k}`, s[k]] as [string, Measured],

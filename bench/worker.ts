@@ -66,6 +66,8 @@ export async function startWorker(
       INGEST_TOKEN: TOKEN,
       MAX_UPLOAD_BYTES: '1048576',
       SITE_NAME: 'Edge Articles',
+      // The write path's webhook endpoint is a receiver in this process, on 127.0.0.1.
+      WEBHOOK_ALLOW_LOCAL: 'true',
       ...setup.vars,
     },
     // Miniflare's main port passes every request through its own router worker first (about

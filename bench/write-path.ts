@@ -4,13 +4,18 @@ import type { Shot } from './load'
 import type { BenchOptions } from './options'
 import { prepareArticle } from './prepared-article'
 import { missing, routeExists } from './routes'
-import { TOKEN, withWorker } from './worker'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { EVENT_TYPES } from '../src/model/webhooks'
+import { send } from './http'
+import { TOKEN, withWorker, type RunningWorker } from './worker'
 import {
   alternate,
   bulkCreated,
   createdOne,
   pool,
   storedCount,
+  type Pool,
   type WriteMeasured,
   type WriteRoute,
 } from './write-run'
@@ -18,6 +23,14 @@ import {
 export type { WriteMeasured } from './write-run'
 
 export interface WritePath {
+  /**
+   * Single uploads 1 at a time with an API key and a webhook endpoint subscribed to every event
+   * (deliveries to a receiver in this process), beside the same without either (the token, and
+   * no outbox triggers): what keys and webhooks cost a write.
+   */
+  uploadIntegrated?: WriteMeasured
+  uploadBare?: WriteMeasured
+  webhooksDelivered?: number
   /** Single uploads 1 at a time and 8 at once, each beside the floor at the same concurrency. */
   upload: WriteMeasured
   uploadEight: WriteMeasured
@@ -94,11 +107,14 @@ export async function measureWritePath(
       [upload(1), floor(4, 'text', 1, 1), upload(8), floor(6, 'text', 1, 8)],
       rounds,
     )
+    log('write path: single uploads with an API key and a webhook endpoint, and with neither …')
+    const integrated = await keysAndWebhooks(worker, options, pool(singles, single), rounds)
     const singlesMeasured = {
       upload: uploadResult!,
       floorSingle: floorSingle!,
       uploadEight: uploadEight!,
       floorEight: floorEight!,
+      ...integrated,
     }
 
     log(`write path: bulk NDJSON and the D1 floor at ${k} articles per request, in turn …`)
@@ -138,4 +154,75 @@ export async function measureWritePath(
       floorBulk: floorBulk!,
     }
   })
+}
+
+/**
+ * Uploads in turn with an API key and a subscribed webhook endpoint, and with neither: the
+ * token, and the outbox triggers dropped (so no event is written at all).
+ */
+async function keysAndWebhooks(
+  worker: RunningWorker,
+  options: BenchOptions,
+  shots: Pool<Shot>,
+  rounds: number,
+): Promise<Pick<WritePath, 'uploadIntegrated' | 'uploadBare' | 'webhooksDelivered'>> {
+  let delivered = 0
+  const receiver = createServer((req, res) => {
+    req.resume()
+    req.on('end', () => {
+      delivered++
+      res.writeHead(204).end()
+    })
+  })
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+  try {
+    const post = async (path: string, body: unknown) => {
+      const res = await send(`${worker.origin}${path}`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      if (res.status !== 201) throw new Error(`${path} answered ${res.status}: ${res.text}`)
+      return JSON.parse(res.text) as { secret: string }
+    }
+    const { port } = receiver.address() as AddressInfo
+    const key = await post('/api/keys', { name: 'bench', scopes: ['articles:write'] })
+    await post('/api/webhooks', { url: `http://127.0.0.1:${port}/hook`, events: EVENT_TYPES })
+    const triggers = await worker.all<{ name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'webhook_%'",
+    )
+    if (triggers.length === 0) throw new Error('no webhook triggers to measure')
+    const drop = triggers.map((t) => ({ sql: `DROP TRIGGER IF EXISTS ${t.name}`, params: [] }))
+    const restore = () =>
+      worker.runStatements([...drop, ...triggers.map((t) => ({ sql: t.sql, params: [] }))])
+    const withKey = (): Shot => {
+      const shot = shots.next()
+      return { ...shot, headers: { ...shot.headers, Authorization: `Bearer ${key.secret}` } }
+    }
+    const route = (make: () => Shot, before: () => Promise<void>): WriteRoute => ({
+      origin: worker.origin,
+      perRequest: 1,
+      requests: pool(Math.floor(shots.remaining / 2), make),
+      acknowledged: createdOne,
+      connections: 1,
+      before,
+    })
+    const [uploadIntegrated, uploadBare] = await alternate(
+      worker,
+      options,
+      [
+        route(withKey, restore),
+        route(
+          () => shots.next(),
+          () => worker.runStatements(drop),
+        ),
+      ],
+      rounds,
+    )
+    // What follows writes as the app does: with its triggers.
+    await restore()
+    return { uploadIntegrated, uploadBare, webhooksDelivered: delivered }
+  } finally {
+    receiver.close()
+  }
 }

@@ -45,6 +45,8 @@ export interface WriteRoute {
   acknowledged: Ack
   /** Requests in flight at once; by default the bench's connections (bulk: bulkConnections). */
   connections?: number
+  /** Run before each of the route's runs: what it needs of the worker's state. */
+  before?: () => Promise<void>
 }
 
 async function writeRun(
@@ -62,6 +64,7 @@ async function writeRun(
   const spec = { origin: route.origin, connections, timeoutSeconds: 120, shot: route.requests.next }
   // One or two requests per connection, all answered before the clock starts: JIT warm.
   const warmRequests = route.perRequest > 1 ? connections : 2 * connections
+  await route.before?.()
   if (warm) await load({ ...spec, seconds: 120, max: warmRequests })
   const started = performance.now()
   const before = await worker.count('articles')
