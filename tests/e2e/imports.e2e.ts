@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportJob } from '../../src/model/imports'
 import { startService, type Service } from '../../scripts/local-service/service'
-import { e2e, resultsPath } from './context'
+import { resultsPath } from './context'
 
 // Import jobs under wrangler dev, as `npm start` runs them: R2 for the archive, the local queue
 // for the work, the cron trigger for recovery. Nothing is started by hand.
@@ -61,9 +61,21 @@ const books = (job: ImportJob) => ({
   failed: job.failed,
 })
 
+// Their own service: the articles they store would push the seed off the shared one's index.
 describe('an import job under the local service', () => {
+  let service: Service
+  beforeAll(async () => {
+    // A quiet job is one with no progress for 2 s; the cron fires every second, not every minute.
+    service = await startService({
+      logFile: resultsPath('imports-restart.log'),
+      vars: { IMPORT_QUIET_SECONDS: '2' },
+      cronEveryMs: 1_000,
+    })
+  }, 120_000)
+  afterAll(() => service?.stop())
+
   it('runs to the end through the queue with nothing started by hand', async () => {
-    const { origin, token } = e2e()
+    const { origin, token } = service
     const job = await postImport(origin, token, ndjson('plain', 120))
     expect(job.status).toBe('queued')
     const ended = await until(origin, token, job.id, (j) => j.finishedAt !== null, 60_000)
@@ -84,19 +96,6 @@ describe('an import job under the local service', () => {
       'Harbor log plain 120: the tide tables for berth 120',
     )
   })
-})
-
-describe('an import job when the service is killed halfway', () => {
-  let service: Service
-  beforeAll(async () => {
-    // A quiet job is one with no progress for 2 s; the cron fires every second, not every minute.
-    service = await startService({
-      logFile: resultsPath('imports-restart.log'),
-      vars: { IMPORT_QUIET_SECONDS: '2' },
-      cronEveryMs: 1_000,
-    })
-  }, 120_000)
-  afterAll(() => service?.stop())
 
   it('completes after the restart, each article stored once, without the client resending', async () => {
     const { token } = service
