@@ -8,6 +8,7 @@ import { send } from './http'
 import type { BenchOptions } from './options'
 import { prepareArticle } from './prepared-article'
 import { workerdPeakRss } from './workerd-memory'
+import { mb } from './table'
 import { TOKEN, withWorker, type RunningWorker } from './worker'
 
 export interface ImportMeasured {
@@ -165,5 +166,3 @@ function d1FileBytes(persistTo: string): number {
   walk(dir)
   return total
 }
-
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`

@@ -28,26 +28,23 @@ export function toFtsQuery(input: string): string | null {
     tokens.push({ or: false, term: `"${words.join(' ')}"`, excluded: minus === '-' })
     if (++terms === MAX_TERMS) break
   }
+  const wanted = (t: Token | undefined) => t !== undefined && !t.or && !t.excluded
+  // `a OR b`: an OR between two wanted terms joins them; anywhere else it is the word "OR".
+  const joins = (i: number) =>
+    tokens[i]?.or === true && wanted(tokens[i - 1]) && wanted(tokens[i + 1])
   const groups: string[][] = []
   const excluded: string[] = []
+  let orWords = 0
   tokens.forEach((token, i) => {
-    if (token.or) return
-    if (token.excluded) return void excluded.push(token.term)
-    const before = tokens[i - 1]
-    const term = tokens[i - 2]
-    // `a OR b`: an OR between two wanted terms joins them; anywhere else it is the word "OR".
-    const joined = before?.or && term && !term.or && !term.excluded && groups.length > 0
-    if (joined) groups.at(-1)!.push(token.term)
+    if (token.or) orWords += joins(i) ? 0 : 1
+    else if (token.excluded) excluded.push(token.term)
+    else if (joins(i - 1)) groups.at(-1)!.push(token.term)
     else groups.push([token.term])
   })
-  tokens.forEach((token, i) => {
-    const [before, after] = [tokens[i - 1], tokens[i + 1]]
-    const joins = before && !before.or && !before.excluded && after && !after.or && !after.excluded
-    if (token.or && !joins) groups.push(['"OR"'])
-  })
+  for (let i = 0; i < orWords; i++) groups.push(['"OR"'])
   if (groups.length === 0) return null
-  const wanted = groups.map((g) => (g.length > 1 ? `(${g.join(' OR ')})` : g[0]!)).join(' AND ')
-  return excluded.length > 0 ? `(${wanted}) NOT (${excluded.join(' OR ')})` : wanted
+  const all = groups.map((g) => (g.length > 1 ? `(${g.join(' OR ')})` : g[0]!)).join(' AND ')
+  return excluded.length > 0 ? `(${all}) NOT (${excluded.join(' OR ')})` : all
 }
 
 /** Private markers FTS5 puts around matches; ingest strips control characters from all text. */

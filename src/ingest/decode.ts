@@ -43,8 +43,8 @@ export function decodeText(
   format: SourceFormat,
   declared: string | null,
 ): string {
-  const bom = byteOrderMark(bytes)
-  const label = bom ?? declared ?? (format === 'html' ? metaCharset(bytes) : null) ?? 'utf-8'
+  const named = byteOrderMark(bytes) ?? declared ?? (format === 'html' ? metaCharset(bytes) : null)
+  const label = named ?? 'utf-8'
   const encoding = encodingOf(label)
   if (encoding === null) {
     throw new IngestError(
@@ -53,7 +53,8 @@ export function decodeText(
       `charset "${label}" is not one the WHATWG Encoding Standard names; send UTF-8, or name the charset the bytes are in.`,
     )
   }
-  if (encoding === 'utf-8' && bom === null && declared === null && label === 'utf-8') {
+  if (encoding === 'utf-8' && named !== null) return decodeUtf8(bytes)
+  if (encoding === 'utf-8') {
     try {
       return decodeUtf8(bytes)
     } catch {
@@ -64,10 +65,9 @@ export function decodeText(
       )
     }
   }
-  if (encoding === 'utf-8') return decodeUtf8(bytes)
   try {
-    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes)
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+    // A byte-order mark of the encoding itself is dropped, as browsers drop it.
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes)
   } catch {
     throw new IngestError(400, 'invalid_encoding', `body is not valid ${encoding}`)
   }
