@@ -35,6 +35,7 @@ export function newArticleStatements(db: Db, item: PreparedArticle): Statement[]
         fingerprint: item.fingerprint,
         article,
         sortKey,
+        publication: { status: 'published', publishAt: null },
       },
       undefined,
     ),
@@ -71,7 +72,8 @@ export function newGroupStatements(db: Db, items: PreparedArticle[]): Statement[
     sourceId: newId(),
     fingerprint: item.fingerprint,
     article: item.article,
-    sortKey: item.article.publishedAt ?? new Date().toISOString(),
+    publication: { status: 'published' as const, publishAt: null },
+      sortKey: item.article.publishedAt ?? new Date().toISOString(),
   }))
   return [
     ...newArticlesStatements(db, news),

@@ -37,6 +37,8 @@ const asStored = (article: NormalizedArticle): Article => ({
   id: 'bench',
   url: `/articles/${article.slug}`,
   readingMinutes: Math.max(1, Math.ceil(article.wordCount / 230)),
+  status: 'published',
+  publishAt: null,
   createdAt: '2011-09-22T10:00:00.000Z',
   updatedAt: '2011-09-22T10:00:00.000Z',
   revision: 1,

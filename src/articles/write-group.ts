@@ -22,6 +22,7 @@ import {
   commit,
   prepare,
   sameAs,
+  publicationOf,
   storePrepared,
   type Also,
   type Prepared,
@@ -138,6 +139,7 @@ async function createTogether(
       fingerprint: p.fingerprint,
       article: p.article,
       sortKey: p.article.publishedAt ?? now,
+      publication: publicationOf(p, undefined),
     })
     sources.push({ sourceId, articleId, sha256: p.sha256, upload: p.upload, r2Key: '' })
   }

@@ -6,9 +6,11 @@ import {
   beforeUpload,
   type CurrentArticle,
   liveBySlug,
+  type LiveArticle,
   matchKeys,
   sourceWithHash,
   stateOf,
+  storedRevision,
 } from '../db/article-state'
 import {
   deleteStatements,
@@ -28,7 +30,8 @@ import { decodeText, normalizeUpload } from '../ingest'
 import { newId, sha256Hex } from '../lib/hash'
 import { KeyedQueue } from '../lib/keyed-queue'
 import type { SaveStatus } from '../model/api'
-import type { Article, NormalizedArticle } from '../model/article'
+import type { Article, ArticleStatus, NormalizedArticle, Publication } from '../model/article'
+import { resolvePublication, samePublication, type PublicationRequest } from '../model/publication'
 import type { Upload } from '../model/upload'
 import { charsetOf } from './media-type'
 import { checkPrecondition, type Precondition } from './preconditions'
@@ -93,12 +96,14 @@ export interface Prepared {
   fingerprint: string
   sha256: string
   article: NormalizedArticle
+  /** The status the upload asked for; null keeps the stored one (published for a new article). */
+  request: PublicationRequest | null
   upload: Upload
 }
 
 /** Decode and normalize: throws IngestError for anything that is not an article. */
 export async function prepare(upload: Upload): Promise<Prepared> {
-  const article = normalizeUpload(
+  const { publication: request = null, ...article } = normalizeUpload(
     {
       format: upload.format,
       text: decodeText(upload.bytes, upload.format, charsetOf(upload.contentType)),
@@ -110,9 +115,14 @@ export async function prepare(upload: Upload): Promise<Prepared> {
     fingerprint: await fingerprintOf(article),
     sha256: await sha256Hex(upload.bytes),
     article,
+    request,
     upload,
   }
 }
+
+/** The publication a prepared upload gives an article stored as `current` (or new), now. */
+export const publicationOf = (prepared: Prepared, current: CurrentArticle | undefined) =>
+  resolvePublication(prepared.request, current && !current.deletedAt ? current : null, new Date())
 
 /** A prepared upload stored on its own, taking its turn with other writers to that article. */
 export const storePrepared = (
@@ -122,11 +132,15 @@ export const storePrepared = (
   also?: Also,
 ) => writers.run(prepared.identity, () => saveInTurn(storage, prepared, precondition, also))
 
-/** Whether a stored article already is this upload: same normalized content, same bytes. */
-export const sameAs = (current: CurrentArticle, prepared: Prepared) =>
+/** Whether a stored article already has this upload's content: same normalized article, same bytes. */
+const sameContent = (current: CurrentArticle, prepared: Prepared) =>
   !current.deletedAt &&
   current.fingerprint === prepared.fingerprint &&
   current.sourceSha256 === prepared.sha256
+
+/** Whether a stored article already is this upload: same content, same status. */
+export const sameAs = (current: CurrentArticle, prepared: Prepared) =>
+  sameContent(current, prepared) && samePublication(current, publicationOf(prepared, current))
 
 async function saveInTurn(
   storage: Storage,
@@ -161,12 +175,17 @@ async function saveInTurn(
           identity,
           slug: current?.slug ?? null,
           revision,
-          reason: 'upload',
+          reason: current && sameContent(current, prepared) ? 'status' : 'upload',
           sourceId,
           fingerprint,
           article,
+          publication: publicationOf(prepared, current),
         },
-        current && { revision: current.revision, deleted: Boolean(current.deletedAt) },
+        current && {
+          revision: current.revision,
+          deleted: Boolean(current.deletedAt),
+          status: current.status,
+        },
         current ? undefined : linking,
       )),
       // The article row comes first: sources reference it.
@@ -206,7 +225,11 @@ export async function renormalize(
   checkPrecondition(precondition, current.revision)
   const bytes = await sourceBytes(storage, source)
   const text = decodeText(bytes, source.format, charsetOf(source.contentType))
-  const article = normalizeUpload({ format: source.format, text }, source.meta)
+  // The status is the article's own now, whatever the upload once asked.
+  const { publication: _asked, ...article } = normalizeUpload(
+    { format: source.format, text },
+    source.meta,
+  )
   const fingerprint = await fingerprintOf(article)
   if (fingerprint === current.fingerprint) {
     return {
@@ -228,8 +251,9 @@ export async function renormalize(
       sourceId: current.sourceId,
       fingerprint,
       article,
+      publication: current,
     },
-    { revision: current.revision, deleted: false },
+    { revision: current.revision, deleted: false, status: current.status },
   )
   try {
     await commit(db, statements)
@@ -238,6 +262,117 @@ export async function renormalize(
   }
   return { status: 'updated', slug: current.slug, revision, articleId: current.id }
 }
+
+/** A revision made from what is already stored: content, source and the status it gives. */
+type Revise = Pick<NewRevision, 'reason' | 'sourceId' | 'fingerprint' | 'article' | 'publication'>
+
+/**
+ * A new revision of the live article at `slug` from stored content, taking its turn with other
+ * writers and retrying from a fresh read when one moves the article on first. `change` says what
+ * the revision is, or null when the article already is what was asked ('unchanged'). Null when
+ * there is no live article at `slug`.
+ */
+async function reviseLive(
+  storage: Storage,
+  slug: string,
+  precondition: Precondition,
+  change: (current: LiveArticle) => Promise<Revise | null>,
+): Promise<SaveResult | null> {
+  const { db } = storage
+  const found = await liveBySlug(db, slug)
+  if (!found) {
+    checkPrecondition(precondition, null)
+    return null
+  }
+  return writers.run(found.identity, async () => {
+    for (let attempt = 1; ; attempt++) {
+      const current = await liveBySlug(db, slug)
+      checkPrecondition(precondition, current?.revision ?? null)
+      if (!current) return null
+      const next = await change(current)
+      const { id: articleId, revision: now } = current
+      if (!next) return { status: 'unchanged', slug, revision: now, articleId }
+      const statements = await revisionWithInvalidation(
+        db,
+        { ...next, articleId, identity: current.identity, slug, revision: now + 1 },
+        { revision: now, deleted: false, status: current.status },
+      )
+      try {
+        await commit(db, statements)
+        return { status: 'updated', slug, revision: now + 1, articleId }
+      } catch (error) {
+        if (!(error instanceof WriteConflict)) throw error
+        if (attempt >= MAX_ATTEMPTS) throw lostRace()
+        await backoff(attempt)
+      }
+    }
+  })
+}
+
+/** The content of the article's current revision, to carry into a revision that changes no words. */
+async function currentContent(db: Db, current: LiveArticle) {
+  const stored = await storedRevision(db, current.id, current.revision)
+  if (!stored) throw new Error(`revision ${current.revision} of ${current.id} is missing`)
+  return { sourceId: stored.sourceId, fingerprint: stored.fingerprint, article: stored.article }
+}
+
+/**
+ * Publish, unpublish or schedule a live article: a revision like any other write (If-Match,
+ * invalidation, webhooks), with the content unchanged. Null when there is no such article.
+ */
+export const changePublication = (
+  storage: Storage,
+  slug: string,
+  request: PublicationRequest,
+  precondition: Precondition = null,
+) =>
+  reviseLive(storage, slug, precondition, async (current) => {
+    const publication = resolvePublication(request, current, new Date())
+    if (samePublication(publication, current)) return null
+    return { reason: 'status', publication, ...(await currentContent(storage.db, current)) }
+  })
+
+/**
+ * A new revision with revision `number`'s content and source (history is never rewritten), the
+ * article's status unchanged. Null when there is no such article; `missing` when it has no such
+ * revision.
+ */
+export async function restoreRevision(
+  storage: Storage,
+  slug: string,
+  number: number,
+  precondition: Precondition = null,
+): Promise<SaveResult | null | 'missing'> {
+  let missing = false
+  const result = await reviseLive(storage, slug, precondition, async (current) => {
+    const earlier = await storedRevision(storage.db, current.id, number)
+    if (!earlier) {
+      missing = true
+      return null
+    }
+    const same =
+      earlier.fingerprint === current.fingerprint && earlier.sourceId === current.sourceId
+    if (same) return null
+    const { sourceId, fingerprint, article } = earlier
+    return { reason: 'restore', publication: current, sourceId, fingerprint, article }
+  })
+  return missing ? 'missing' : result
+}
+
+/**
+ * Publishes one scheduled article whose time has come. Each is published exactly once however
+ * many runs overlap: a run that loses the race finds it already published and does nothing.
+ */
+export const publishIfDue = (storage: Storage, slug: string, now: Date) =>
+  reviseLive(storage, slug, null, async (current) => {
+    const due =
+      current.status === 'scheduled' &&
+      current.publishAt !== null &&
+      Date.parse(current.publishAt) <= now.getTime()
+    if (!due) return null
+    const publication: Publication = { status: 'published', publishAt: null }
+    return { reason: 'status', publication, ...(await currentContent(storage.db, current)) }
+  })
 
 /**
  * Soft delete: the article stops being served; its revisions and sources stay. A write that
@@ -276,17 +411,19 @@ export async function deleteArticle(
  * A revision's statements and the invalidation of every page it can alter: its own, the site's,
  * its author, tag and archive pages before and after, and the pages of other articles whose
  * related headlines match its old or new title. A new revision without a date keeps its place in
- * listings.
+ * listings, unless it is the one that publishes the article.
  */
 async function revisionWithInvalidation(
   db: Db,
   next: Omit<NewRevision, 'sortKey'>,
-  current: { revision: number; deleted: boolean } | undefined,
+  current: { revision: number; deleted: boolean; status: ArticleStatus } | undefined,
   linkingNew?: string[],
 ): Promise<Statement[]> {
   const { articleId, article } = next
   const state = current && (await stateOf(db, articleId))
-  const sortKey = article.publishedAt ?? (state?.sortKey || new Date().toISOString())
+  // An undated article is listed from when it went out: its first upload, or its publishing.
+  const goesOut = current?.status !== 'published' && next.publication.status === 'published'
+  const sortKey = article.publishedAt ?? ((!goesOut && state?.sortKey) || new Date().toISOString())
   // A new article's linking articles can be read with its identity (beforeUpload).
   const linking =
     linkingNew ??

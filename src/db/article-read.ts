@@ -5,9 +5,15 @@ import { isStorageUnavailable } from './errors'
 import { articles, revisions, sources, type ArticleRow } from './schema'
 
 export const articleUrl = (slug: string) => `/articles/${slug}`
+
+/** Whether readers may see an article: drafts and scheduled articles are the API's alone. */
+export const isPublic = (article: Pick<Article, 'status'>) => article.status === 'published'
 const readingMinutes = (words: number) => Math.max(1, Math.ceil(words / 230))
 
-/** The full article for a live slug; null when missing or deleted. */
+/**
+ * The full article for a live slug, whatever its status; null when missing or deleted. Public
+ * surfaces show it only when `isPublic` (the status comes in the same read, at no extra cost).
+ */
 export async function getArticle(db: Db, slug: string): Promise<Article | null> {
   const [article] = await loadArticles(db, { slug })
   return article ?? null
@@ -47,14 +53,14 @@ const NOTES = sql.raw(`(SELECT json_group_array(json_array(n.kind, n.position, n
   FROM notes n WHERE n.article_id = articles.id)`)
 /**
  * Related headlines, each with the stored article it names when it has no URL of its own: another
- * live article whose title or headline key is the headline's key (the first slug, when several).
- * Two lookups, each on its own index: an OR in one condition would walk every article.
+ * live, published article whose title or headline key is the headline's key (the first slug,
+ * when several). Two lookups, each on its own index: an OR in one condition would walk every article.
  */
 const RELATED = sql.raw(`(SELECT json_group_array(json_array(r.position, r.title, r.url,
     CASE WHEN r.url IS NULL THEN (SELECT min(o.slug) FROM articles o
       WHERE o.rowid IN (SELECT rowid FROM articles WHERE title_key = r.title_key
                         UNION SELECT rowid FROM articles WHERE headline_key = r.title_key)
-        AND +o.deleted_at IS NULL AND o.id <> r.article_id) END))
+        AND +o.deleted_at IS NULL AND +o.status = 'published' AND o.id <> r.article_id) END))
   FROM related r WHERE r.article_id = articles.id)`)
 
 /**
@@ -206,6 +212,8 @@ function toArticle(
     siteName: a.siteName,
     language: a.language,
     image: a.imageUrl ? { url: a.imageUrl, caption: a.imageCaption } : null,
+    status: a.status,
+    publishAt: a.publishAt,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
     revision: a.revision,

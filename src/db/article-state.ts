@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, ne } from 'drizzle-orm'
 import { slugify } from '../ingest/slug'
 import type { NormalizedArticle } from '../model/article'
 import type { Db } from './client'
-import { articleAuthors, articles, articleTags, related, sources } from './schema'
+import { articleAuthors, articles, articleTags, related, revisions, sources } from './schema'
 
 /** What one article is listed under: a change to it can alter those pages. */
 export interface ArticleLinks {
@@ -25,6 +25,8 @@ const current = {
   revision: articles.revision,
   fingerprint: articles.fingerprint,
   deletedAt: articles.deletedAt,
+  status: articles.status,
+  publishAt: articles.publishAt,
   sourceSha256: sources.sha256,
 }
 
@@ -68,12 +70,35 @@ export const liveBySlug = (db: Db, slug: string) =>
       revision: articles.revision,
       fingerprint: articles.fingerprint,
       sourceId: articles.sourceId,
+      status: articles.status,
+      publishAt: articles.publishAt,
     })
     .from(articles)
     .where(and(eq(articles.slug, slug), isNull(articles.deletedAt)))
     .get()
 
 export type LiveArticle = NonNullable<Awaited<ReturnType<typeof liveBySlug>>>
+
+/** One revision as stored: what it normalized to, from which source, and the status it gave. */
+export async function storedRevision(db: Db, articleId: string, number: number) {
+  const row = await db
+    .select({
+      number: revisions.number,
+      sourceId: revisions.sourceId,
+      fingerprint: revisions.fingerprint,
+      reason: revisions.reason,
+      snapshot: revisions.snapshot,
+      status: revisions.status,
+      publishAt: revisions.publishAt,
+      createdAt: revisions.createdAt,
+    })
+    .from(revisions)
+    .where(and(eq(revisions.articleId, articleId), eq(revisions.number, number)))
+    .get()
+  return row && { ...row, article: JSON.parse(row.snapshot) as NormalizedArticle }
+}
+
+export type StoredRevision = NonNullable<Awaited<ReturnType<typeof storedRevision>>>
 
 /** A source of this article with these bytes, stored by an earlier upload. */
 export const sourceWithHash = (db: Db, articleId: string, sha256: string) =>

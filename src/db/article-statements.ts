@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import { slugify } from '../ingest/slug'
-import type { Block, NormalizedArticle, RevisionReason } from '../model/article'
+import type { Block, NormalizedArticle, Publication, RevisionReason } from '../model/article'
 import type { Upload } from '../model/upload'
 import type { ArticleLinks } from './article-state'
 import type { Db, Statement } from './client'
@@ -32,6 +32,8 @@ export interface NewRevision {
   article: NormalizedArticle
   /** publishedAt, else the first upload time: the order of listings and the archive month. */
   sortKey: string
+  /** The status this revision gives the article. */
+  publication: Publication
 }
 
 /**
@@ -74,7 +76,8 @@ export function revisionStatements(
     ),
     ...childStatements(db, [article], [rows]),
     removeFromSearch(db, articleId),
-    addToSearch(db, articleId, article),
+    // The index holds published articles only, so no search can find a draft.
+    ...(next.publication.status === 'published' ? [addToSearch(db, articleId, article)] : []),
   ]
 }
 
@@ -98,7 +101,9 @@ export function newArticlesStatements(db: Db, news: NewRevision[]): Statement[] 
       7,
     ).map((c) => db.insert(revisions).values(c)),
     ...chunkRows(
-      news.map((n) => searchRow(n.articleId, n.article)),
+      news
+        .filter((n) => n.publication.status === 'published')
+        .map((n) => searchRow(n.articleId, n.article)),
       5,
     ).map((c) => db.insert(articleSearch).values(c)),
   ]
@@ -110,6 +115,8 @@ const revisionRow = (next: NewRevision) => ({
   fingerprint: next.fingerprint,
   reason: next.reason,
   snapshot: JSON.stringify(next.article),
+  status: next.publication.status,
+  publishAt: next.publication.publishAt,
 })
 
 function childStatements(
@@ -204,6 +211,8 @@ function articleRow(db: Db, next: NewRevision, previous: PreviousState | undefin
     sourceId: next.sourceId,
     fingerprint: next.fingerprint,
     sortKey: next.sortKey,
+    status: next.publication.status,
+    publishAt: next.publication.publishAt,
     updatedAt: now,
     deletedAt: null,
   }

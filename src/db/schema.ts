@@ -8,7 +8,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
-import { REVISION_REASONS, SOURCE_FORMATS } from '../model/article'
+import { ARTICLE_STATUSES, REVISION_REASONS, SOURCE_FORMATS } from '../model/article'
 import { IMPORT_FORMATS, IMPORT_STATUSES, ITEM_STATUSES } from '../model/imports'
 
 /** Raw bytes without Node's Buffer (the worker runs without nodejs_compat). */
@@ -62,11 +62,16 @@ export const articles = sqliteTable(
     updatedAt: timestamp('updated_at'),
     /** Soft delete: a deleted article serves 404 but keeps its revisions and sources. */
     deletedAt: text('deleted_at'),
+    /** Only a `published` article is on a public surface; drafts and scheduled ones are the API's. */
+    status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('published'),
+    /** When a `scheduled` article goes out (the cron publishes it); null otherwise. */
+    publishAt: text('publish_at'),
   },
   (t) => [
     uniqueIndex('articles_identity_uq').on(t.identity),
     uniqueIndex('articles_slug_uq').on(t.slug),
-    index('articles_listing_idx').on(t.deletedAt, t.sortKey, t.id),
+    index('articles_listing_idx').on(t.deletedAt, t.status, t.sortKey, t.id),
+    index('articles_due_idx').on(t.status, t.publishAt),
     index('articles_title_key_idx').on(t.titleKey),
     index('articles_headline_key_idx').on(t.headlineKey),
   ],
@@ -123,6 +128,9 @@ export const revisions = sqliteTable(
     reason: text('reason', { enum: REVISION_REASONS }).notNull(),
     /** The normalized article of this revision, as JSON. */
     snapshot: text('snapshot').notNull(),
+    /** The article's status and publishAt as of this revision. */
+    status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('published'),
+    publishAt: text('publish_at'),
     createdAt: timestamp('created_at'),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.number] })],

@@ -48,6 +48,15 @@ export const pageQuery = z.object({ cursor: z.string().max(512).optional() })
 export const uploadQuery = z.object({
   sourceUrl: z.string().max(2048).optional().describe("canonical URL: the article's identity"),
   publishedAt: z.string().max(64).optional().describe('ISO 8601 date or date-time'),
+  status: z
+    .enum(['draft', 'scheduled', 'published'])
+    .optional()
+    .describe('default: published for a new article; an update keeps the stored status'),
+  publishAt: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('ISO 8601 date-time: schedules the article (status scheduled)'),
 })
 
 export const sourceQuery = z.object({

@@ -8,6 +8,7 @@ import { parseGhostPost, type GhostPostMeta } from './ghost'
 import type { UploadMeta } from './meta'
 import { parseWxrItem } from './wxr'
 import { checkShape } from './shape'
+import { PublicationError, publicationRequest, type PublicationRequest } from '../model/publication'
 
 export { parseArchiveText } from './archive-text'
 export { decodeText, decodeUtf8, encodingOf } from './decode'
@@ -26,6 +27,21 @@ export interface Upload {
  * itself lacks. Throws IngestError, and nothing else, for any input.
  */
 export function normalizeUpload(input: Upload, meta: UploadMeta): NormalizedArticle {
+  const article = parse(input, meta)
+  return article.publication ? article : { ...article, publication: requested(meta) }
+}
+
+/** The status the query string asks for; the upload's own (a JSON field, front matter) wins. */
+function requested(meta: UploadMeta): PublicationRequest | null {
+  try {
+    return publicationRequest(meta.status, meta.publishAt)
+  } catch (error) {
+    if (error instanceof PublicationError) throw new IngestError(422, error.code, error.message)
+    throw error
+  }
+}
+
+function parse(input: Upload, meta: UploadMeta): NormalizedArticle {
   checkShape(input.format, input.text)
   switch (input.format) {
     case 'text':

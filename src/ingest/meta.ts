@@ -6,6 +6,9 @@
 export type UploadMeta = {
   sourceUrl?: string | null
   publishedAt?: string | null
+  /** What the upload asks of its status (query parameters of a text or HTML upload). */
+  status?: string
+  publishAt?: string
   author?: string
   authors?: string
   tags?: string

@@ -5,6 +5,7 @@
  * with them (strictly), so the description cannot drift from what is served.
  */
 import { z } from 'zod'
+import type { PublicationRequest } from './publication'
 
 /**
  * What an original is: one of the four upload formats, or one item of an import archive (a
@@ -15,12 +16,26 @@ export const SOURCE_FORMATS = [...UPLOAD_FORMATS, 'wxr', 'ghost'] as const
 export const sourceFormat = z.enum(SOURCE_FORMATS)
 export type SourceFormat = z.infer<typeof sourceFormat>
 
-/** Why a revision exists: a new upload, or a re-parse of a stored source by a newer parser. */
-export const REVISION_REASONS = ['upload', 'renormalize'] as const
+/**
+ * Why a revision exists: a new upload, a re-parse of a stored source by a newer parser, a change
+ * of status alone (publish, unpublish, schedule), or an earlier revision's content restored.
+ */
+export const REVISION_REASONS = ['upload', 'renormalize', 'status', 'restore'] as const
 export const revisionReason = z.enum(REVISION_REASONS)
 export type RevisionReason = z.infer<typeof revisionReason>
 
 const iso = z.string().describe('ISO 8601')
+
+/** Only a `published` article is shown to readers; `scheduled` ones are published at `publishAt`. */
+export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published'] as const
+export const articleStatus = z.enum(ARTICLE_STATUSES)
+export type ArticleStatus = z.infer<typeof articleStatus>
+
+/** An article's status, and when a scheduled one goes out (null unless `scheduled`). */
+export interface Publication {
+  status: ArticleStatus
+  publishAt: string | null
+}
 
 export const named = z.strictObject({ name: z.string(), slug: z.string() })
 export type Named = z.infer<typeof named>
@@ -84,6 +99,10 @@ export const article = z.strictObject({
   siteName: z.string().nullable().describe('The publication it came from, when the source says'),
   language: z.string().nullable().describe('BCP 47 tag, when the source says'),
   image: leadImage.nullable(),
+  status: articleStatus.describe(
+    'Readers see only `published` articles; drafts and scheduled ones are read with a token',
+  ),
+  publishAt: iso.nullable().describe('When a `scheduled` article is published; else null'),
   createdAt: iso,
   source: z.strictObject({
     format: sourceFormat,
@@ -96,8 +115,21 @@ export type Article = z.infer<typeof article>
 /** What the normalizer makes of one upload, before it is stored. */
 export type NormalizedArticle = Omit<
   Article,
-  'id' | 'url' | 'readingMinutes' | 'createdAt' | 'updatedAt' | 'revision' | 'source'
+  | 'id'
+  | 'url'
+  | 'readingMinutes'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'revision'
+  | 'source'
+  | 'status'
+  | 'publishAt'
 > & {
   /** The canonical URL the upload named: what makes two uploads the same article. */
   sourceUrl: string | null
+  /**
+   * The status the upload asked for, if any (not content: the write service takes it off before
+   * the article is fingerprinted or kept as a revision).
+   */
+  publication?: PublicationRequest | null
 }

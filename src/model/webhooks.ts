@@ -5,6 +5,7 @@ export const EVENT_TYPES = [
   'article.created',
   'article.updated',
   'article.deleted',
+  'article.published',
   'import.completed',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]

@@ -17,8 +17,9 @@ import type { DeliveryMessage } from '../model/webhooks'
 import { settingsOf } from '../settings'
 
 /**
- * The outbox's drain: events written by the changes they report (drizzle/0009's triggers) are
- * given their payload, once, and sent to the queue as one message per subscribed endpoint. Run
+ * The outbox's drain: events written by the changes they report (drizzle/0009's and 0010's
+ * triggers) are given their payload, once, and sent to the queue as one message per subscribed
+ * endpoint. Run
  * after each write's response and by the cron; an event whose sending fails stays in the outbox
  * and is taken again, so a queue that refuses a message loses nothing (a message may then be
  * sent twice: deliveries are at least once, and receivers dedupe by webhook-id).
@@ -54,6 +55,8 @@ async function givePayloads(db: Db, env: Bindings, events: WebhookEventRow[]): P
         id,
         slug,
         url: url(slug),
+        status: article.status,
+        publishAt: article.publishAt,
         title,
         headline,
         kicker,

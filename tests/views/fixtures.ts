@@ -84,6 +84,8 @@ export const pakistan: Article = {
   language: null,
   image: null,
   readingMinutes: 3,
+  status: 'published',
+  publishAt: null,
   createdAt: '2025-11-29T06:30:00.000Z',
   updatedAt: '2025-11-29T06:30:00.000Z',
   revision: 1,
