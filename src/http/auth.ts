@@ -72,3 +72,14 @@ export const requireScope = (scope: Scope) =>
     if (!mayDo(principal, scope)) throw missingScope(scope)
     await next()
   })
+
+/**
+ * Whether the request may see drafts and scheduled articles: a valid secret holding
+ * `articles:write` (or admin). Without one, a reader's request sees published articles only;
+ * a wrong secret on a read is no error, just a reader.
+ */
+export async function seesUnpublished(c: Context<AppEnv>): Promise<boolean> {
+  if (!bearerToken(c.req.header('Authorization'))) return false
+  const principal = await principalOf(c)
+  return principal !== null && mayDo(principal, 'articles:write')
+}
