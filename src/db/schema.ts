@@ -420,3 +420,17 @@ export const webhookAttempts = sqliteTable(
   (t) => [index('webhook_attempts_endpoint_idx').on(t.endpointId, t.at)],
 )
 export type WebhookAttemptRow = typeof webhookAttempts.$inferSelect
+
+/**
+ * The keys that sign preview links. Links are signed by the newest key not retired (made at first
+ * use); a re-key retires every key, so its links are refused. A retired key keeps its secret, so
+ * a link it signed is still recognized as genuine and refused as revoked, not as forged.
+ */
+export const previewKeys = sqliteTable('preview_keys', {
+  id: text('id').primaryKey(),
+  /** 32 random bytes, base64url: the HMAC-SHA256 key. */
+  secret: text('secret').notNull(),
+  createdAt: timestamp('created_at'),
+  retiredAt: text('retired_at'),
+})
+export type PreviewKeyRow = typeof previewKeys.$inferSelect
