@@ -1,6 +1,6 @@
 import type { PageSpec } from '../cache/pages'
 import { INDEX_SCOPE } from '../cache/scopes'
-import { getArticlesByIds } from '../db/article-read'
+import { getArticlesByIds, isPublic } from '../db/article-read'
 import type { Db } from '../db/client'
 import { encodeCursor } from '../db/cursor'
 import { countLiveArticles, listArticles, sitemapEntries } from '../db/listing-read'
@@ -87,10 +87,12 @@ export function feedPage(collection: Collection, site: Site, format: 'xml' | 'js
         cursor: null,
         filter: collection.filter,
       })
-      const entries = await getArticlesByIds(
-        db,
-        items.map((i) => i.id),
-      )
+      const entries = (
+        await getArticlesByIds(
+          db,
+          items.map((i) => i.id),
+        )
+      ).filter(isPublic)
       const info = {
         title: collection.heading ? `${collection.heading} | ${site.name}` : site.name,
         path: feedPath(collection, format),

@@ -1,8 +1,8 @@
 import type { CachedPage, PageSpec } from '../cache/pages'
 import { articleScope } from '../cache/scopes'
-import { getArticle } from '../db/article-read'
+import { getArticle, isPublic } from '../db/article-read'
 import { encodeRevisionCursor } from '../db/cursor'
-import { listRevisions } from '../db/history-read'
+import { listRevisions, type HistoryReader } from '../db/history-read'
 import type { Db } from '../db/client'
 import { sha256Hex } from '../lib/hash'
 import type { Article } from '../model/article'
@@ -31,12 +31,18 @@ export async function articleJson(article: Article): Promise<CachedPage> {
   return { body, etag: await articleEtag(article.revision, body) }
 }
 
-/** The article's page. */
+/** A published article, or null: what every public surface may show. */
+export async function getPublicArticle(db: Db, slug: string): Promise<Article | null> {
+  const article = await getArticle(db, slug)
+  return article && isPublic(article) ? article : null
+}
+
+/** The article's page; none for a draft or a scheduled article (the status comes in the same read). */
 export const articlePage = (slug: string, site: Site): PageSpec => ({
   scope: articleScope(slug),
   variant: 'html',
   render: async (db) => {
-    const article = await getArticle(db, slug)
+    const article = await getPublicArticle(db, slug)
     return article && renderArticlePage(article, site)
   },
 })
@@ -50,14 +56,21 @@ export const articleJsonPage = (slug: string): PageSpec => ({
   variant: 'json',
   contentType: JSON_TYPE,
   render: async (db) => {
-    const article = await getArticle(db, slug)
+    const article = await getPublicArticle(db, slug)
     return article && articleJson(article)
   },
 })
 
 /** A page of an article's history, newest first; null when there is no such article. */
-export async function revisionsPage(db: Db, slug: string, limit: number, cursor?: string) {
-  const page = await listRevisions(db, slug, { limit, before: parseRevisionCursor(cursor) })
+export async function revisionsPage(
+  db: Db,
+  slug: string,
+  reader: HistoryReader,
+  limit: number,
+  cursor?: string,
+) {
+  const before = parseRevisionCursor(cursor)
+  const page = await listRevisions(db, slug, { limit, before }, reader)
   return (
     page && { slug, items: page.items, nextCursor: page.next && encodeRevisionCursor(page.next) }
   )

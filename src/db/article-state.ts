@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, lte, ne } from 'drizzle-orm'
 import { slugify } from '../ingest/slug'
 import type { NormalizedArticle } from '../model/article'
 import type { Db } from './client'
@@ -179,3 +179,19 @@ export async function beforeUpload(
   ])
   return { current, linking: linking.map((r) => r.slug) }
 }
+
+/** Scheduled live articles whose time has come by `now` (ISO), the longest overdue first. */
+export const dueArticles = (db: Db, now: string, limit: number) =>
+  db
+    .select({ slug: articles.slug })
+    .from(articles)
+    .where(
+      and(
+        eq(articles.status, 'scheduled'),
+        lte(articles.publishAt, now),
+        isNull(articles.deletedAt),
+      ),
+    )
+    .orderBy(asc(articles.publishAt))
+    .limit(limit)
+    .all()

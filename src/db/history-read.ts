@@ -6,20 +6,37 @@ import type { Db } from './client'
 import { revisions, sourceChunks, sources } from './schema'
 
 /**
+ * Who reads a history: a reader sees a published article's published revisions only; an editor
+ * (`unpublished`) sees every revision of every live article.
+ */
+export interface HistoryReader {
+  unpublished: boolean
+}
+
+/** The live article at `slug` if this reader may see its history. */
+async function visibleArticle(db: Db, slug: string, reader: HistoryReader) {
+  const article = await liveBySlug(db, slug)
+  return article && (reader.unpublished || article.status === 'published') ? article : undefined
+}
+
+/**
  * A page of a live article's revisions, newest first, from before `before` (a revision number);
- * null when there is no such article.
+ * null when there is no such article (or none this reader may see).
  */
 export async function listRevisions(
   db: Db,
   slug: string,
   { limit, before }: { limit: number; before: number | null },
+  reader: HistoryReader,
 ): Promise<{ items: RevisionInfo[]; next: number | null } | null> {
-  const article = await liveBySlug(db, slug)
+  const article = await visibleArticle(db, slug, reader)
   if (!article) return null
   const rows = await db
     .select({
       revision: revisions.number,
       reason: revisions.reason,
+      status: revisions.status,
+      publishAt: revisions.publishAt,
       fingerprint: revisions.fingerprint,
       createdAt: revisions.createdAt,
       format: sources.format,
@@ -33,6 +50,7 @@ export async function listRevisions(
       and(
         eq(revisions.articleId, article.id),
         before === null ? undefined : lt(revisions.number, before),
+        reader.unpublished ? undefined : eq(revisions.status, 'published'),
       ),
     )
     .orderBy(desc(revisions.number))
@@ -57,13 +75,14 @@ export interface StoredSource {
   id: string
 }
 
-/** The source behind a live article's revision (default: the current one). */
+/** The source behind a live article's revision (default: the current one), if this reader may see it. */
 export async function getArticleSource(
   db: Db,
   slug: string,
-  revision?: number,
+  revision: number | undefined,
+  reader: HistoryReader,
 ): Promise<StoredSource | null> {
-  const article = await liveBySlug(db, slug)
+  const article = await visibleArticle(db, slug, reader)
   if (!article) return null
   if (revision === undefined || revision === article.revision) {
     return getSource(db, article.sourceId)
@@ -71,7 +90,13 @@ export async function getArticleSource(
   const row = await db
     .select({ sourceId: revisions.sourceId })
     .from(revisions)
-    .where(and(eq(revisions.articleId, article.id), eq(revisions.number, revision)))
+    .where(
+      and(
+        eq(revisions.articleId, article.id),
+        eq(revisions.number, revision),
+        reader.unpublished ? undefined : eq(revisions.status, 'published'),
+      ),
+    )
     .get()
   return row ? getSource(db, row.sourceId) : null
 }

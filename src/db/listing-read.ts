@@ -1,9 +1,12 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { ArticleSummary, Named } from '../model/article'
 import { articleUrl } from './article-read'
 import type { Db } from './client'
 import type { ListCursor } from './cursor'
 import { articleAuthors, articles, articleTags, authors, tags, type ArticleRow } from './schema'
+
+/** What readers may see: live, published articles. Every public listing, count and lookup uses it. */
+export const isListed = () => and(isNull(articles.deletedAt), eq(articles.status, 'published'))
 
 /** Narrows a listing to one author's or one tag's articles. */
 export type ListFilter = { author: string } | { tag: string } | { month: string } | null
@@ -37,7 +40,7 @@ function filterCondition(db: Db, filter: ListFilter | undefined) {
   )
 }
 
-/** The newest live articles after `cursor`, one more than `limit` to tell whether a next page exists. */
+/** The newest published articles after `cursor`, one more than `limit` to tell whether a next page exists. */
 export async function listArticles(
   db: Db,
   { limit, cursor, filter }: ListQuery,
@@ -51,7 +54,7 @@ export async function listArticles(
   const rows = await db
     .select()
     .from(articles)
-    .where(and(isNull(articles.deletedAt), after, filterCondition(db, filter)))
+    .where(and(isListed(), after, filterCondition(db, filter)))
     .orderBy(desc(articles.sortKey), desc(articles.id))
     .limit(limit + 1)
     .all()
@@ -99,11 +102,43 @@ function toSummary(row: ArticleRow, authorList: Named[]): ArticleSummary {
   }
 }
 
+/** An author with a published article: one whose articles are all drafts is nobody's business yet. */
 export const getAuthor = (db: Db, slug: string): Promise<Named | undefined> =>
-  db.select().from(authors).where(eq(authors.slug, slug)).get()
+  db
+    .select({ slug: authors.slug, name: authors.name })
+    .from(authors)
+    .where(
+      and(
+        eq(authors.slug, slug),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(articleAuthors)
+            .innerJoin(articles, eq(articles.id, articleAuthors.articleId))
+            .where(and(eq(articleAuthors.authorSlug, authors.slug), isListed())),
+        ),
+      ),
+    )
+    .get()
 
+/** A tag with a published article. */
 export const getTag = (db: Db, slug: string): Promise<Named | undefined> =>
-  db.select().from(tags).where(eq(tags.slug, slug)).get()
+  db
+    .select({ slug: tags.slug, name: tags.name })
+    .from(tags)
+    .where(
+      and(
+        eq(tags.slug, slug),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(articleTags)
+            .innerJoin(articles, eq(articles.id, articleTags.articleId))
+            .where(and(eq(articleTags.tagSlug, tags.slug), isListed())),
+        ),
+      ),
+    )
+    .get()
 
 /** `2011-09` → `2011-10`, `2011-12` → `2012-01`. */
 export function nextMonth(month: string): string {
@@ -115,16 +150,16 @@ export async function countLiveArticles(db: Db): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)` })
     .from(articles)
-    .where(isNull(articles.deletedAt))
+    .where(isListed())
   return row?.n ?? 0
 }
 
-/** One sitemap page: live article paths with their last change, in a stable order. */
+/** One sitemap page: published article paths with their last change, in a stable order. */
 export async function sitemapEntries(db: Db, page: number, size: number) {
   const rows = await db
     .select({ slug: articles.slug, updatedAt: articles.updatedAt })
     .from(articles)
-    .where(isNull(articles.deletedAt))
+    .where(isListed())
     .orderBy(asc(articles.id))
     .limit(size)
     .offset((page - 1) * size)

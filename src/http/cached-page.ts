@@ -98,7 +98,8 @@ function respond(
   return secureResponse(page.body, 200, headers)
 }
 
-function matchesEtag(header: string | undefined, etag: string): boolean {
+/** Whether an If-None-Match header names this ETag (or `*`). */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false
   return (
     header.trim() === '*' ||

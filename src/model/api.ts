@@ -1,6 +1,6 @@
 /** The shapes the API answers beside the article itself; types inferred, as in article.ts. */
 import { z } from 'zod'
-import { articleSummary, named, revisionReason, sourceFormat } from './article'
+import { articleStatus, articleSummary, named, revisionReason, sourceFormat } from './article'
 
 const iso = z.string().describe('ISO 8601')
 const cursor = z.string().nullable().describe('Pass as ?cursor= for the next page; null at the end')
@@ -16,6 +16,8 @@ export const listing = z.object({
 export const revisionInfo = z.strictObject({
   revision: z.number().int(),
   reason: revisionReason,
+  status: articleStatus.describe('The status this revision gave the article'),
+  publishAt: iso.nullable(),
   fingerprint: z.string().describe('SHA-256 of the normalized article, hex'),
   createdAt: iso,
   source: z.strictObject({
@@ -82,3 +84,15 @@ export const bulkResult = z.strictObject({
   stopped: problem.optional().describe('Set when the body broke off after some items'),
 })
 export type BulkOutcome = z.infer<typeof bulkResult>
+
+/** What `PATCH /api/articles/:slug` takes: a status, a publish time, or both. */
+export const publicationChange = z
+  .strictObject({
+    status: articleStatus.optional(),
+    publishAt: z
+      .string()
+      .max(64)
+      .optional()
+      .describe('ISO 8601 date-time; alone, it schedules the article'),
+  })
+  .refine((change) => change.status || change.publishAt, 'give status, publishAt or both')

@@ -10,23 +10,30 @@ import {
   revisionsPage,
 } from '../articles/read'
 import { sourceStream } from '../articles/storage'
-import { deleteArticle, renormalize, storeUpload, type SaveResult } from '../articles/write'
+import {
+  changePublication,
+  deleteArticle,
+  renormalize,
+  storeUpload,
+  type SaveResult,
+} from '../articles/write'
 import type { Db } from '../db/client'
 import type { AppEnv } from '../env'
 import { AppError, notFound } from '../errors'
-import { requireScope } from '../http/auth'
+import { requireScope, seesUnpublished } from '../http/auth'
 import { dbOf } from '../http/d1-session'
 import { storageOf } from '../http/storage'
 import { limitRenders } from '../http/rate-limit'
-import { serveCachedPage } from '../http/cached-page'
+import { matchesEtag, serveCachedPage } from '../http/cached-page'
 import { CONTENT_TYPES, uploadFormat } from '../articles/media-type'
 import { json, operation, textBody, textOf } from '../http/operation'
 import { parseIfMatch } from '../http/preconditions'
 import { readUploadBody } from '../http/upload-body'
 import { listQuery, slugParam, sourceQuery, uploadQuery, validate } from '../http/validation'
-import { listing, revisions } from '../model/api'
+import { listing, publicationChange, revisions } from '../model/api'
 import { article } from '../model/article'
 import { jsonArticle } from '../ingest/json-schema'
+import { publicationRequestOf } from '../http/publication'
 import { settingsOf } from '../settings'
 
 /** The stored article after a write: 201 with its Location when new, else 200. */
@@ -108,7 +115,7 @@ export const articlesApi = new Hono<AppEnv>()
       id: 'getArticle',
       summary: 'One article',
       description:
-        'ETag "r<revision>-<hash>": send it back as If-Match on writes, or as If-None-Match here.',
+        'ETag "r<revision>-<hash>": send it back as If-Match on writes, or as If-None-Match here. A draft or scheduled article is a 404 unless the request carries a token or key with articles:write.',
       tag: 'Reading',
       responses: {
         200: { description: 'The article', content: json(article) },
@@ -118,9 +125,53 @@ export const articlesApi = new Hono<AppEnv>()
     }),
     validate('param', slugParam),
     async (c) => {
-      const response = await serveCachedPage(c, articleJsonPage(c.req.valid('param').slug))
-      if (!response) throw notFound()
-      return response
+      const slug = c.req.valid('param').slug
+      const response = await serveCachedPage(c, articleJsonPage(slug))
+      if (response) return response
+      // Not public: an editor reads it past the cache, and no cache keeps the answer.
+      const stored = (await seesUnpublished(c)) && (await getArticle(dbOf(c), slug))
+      if (!stored) throw notFound()
+      const { body, etag } = await articleJson(stored)
+      const headers = {
+        'Content-Type': JSON_TYPE,
+        ETag: etag,
+        'Cache-Control': 'private, no-store',
+      }
+      if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers)
+      return c.body(body, 200, headers)
+    },
+  )
+  .patch(
+    '/:slug',
+    operation({
+      id: 'changeStatus',
+      summary: 'Publish, unpublish or schedule an article',
+      description:
+        'A new revision with the same content and the new status, like any write: If-Match, cache invalidation, webhooks (article.updated, and article.published when it goes out). `{"status":"scheduled","publishAt":…}` (or `publishAt` alone) schedules it: the cron publishes it within a minute of that time; a time already past publishes it now.',
+      tag: 'Articles',
+      auth: 'bearer',
+      scope: 'articles:write',
+      body: json(publicationChange),
+      responses: {
+        200: {
+          description: 'The article (X-Ingest-Result: updated or unchanged)',
+          content: json(article),
+        },
+      },
+      errors: [400, 401, 404, 409, 412, 415, 422, 429, 503],
+    }),
+    requireScope('articles:write'),
+    validate('param', slugParam),
+    validate('json', publicationChange),
+    async (c) => {
+      const storage = storageOf(c)
+      const { status, publishAt } = c.req.valid('json')
+      const request = publicationRequestOf(status, publishAt)
+      const slug = c.req.valid('param').slug
+      const precondition = parseIfMatch(c.req.header('If-Match'))
+      const result = await changePublication(storage, slug, request, precondition)
+      if (!result) throw notFound()
+      return savedResponse(c, storage.db, result)
     },
   )
   .get(
@@ -137,7 +188,8 @@ export const articlesApi = new Hono<AppEnv>()
     limitRenders,
     async (c) => {
       const { limit, cursor } = c.req.valid('query')
-      const page = await revisionsPage(dbOf(c), c.req.valid('param').slug, limit, cursor)
+      const reader = { unpublished: await seesUnpublished(c) }
+      const page = await revisionsPage(dbOf(c), c.req.valid('param').slug, reader, limit, cursor)
       if (!page) throw notFound()
       return c.json(page)
     },
@@ -162,7 +214,9 @@ export const articlesApi = new Hono<AppEnv>()
     async (c) => {
       const { slug } = c.req.valid('param')
       const storage = storageOf(c)
-      const source = await getArticleSource(storage.db, slug, c.req.valid('query').revision)
+      const reader = { unpublished: await seesUnpublished(c) }
+      const revision = c.req.valid('query').revision
+      const source = await getArticleSource(storage.db, slug, revision, reader)
       if (!source) throw notFound('article or revision')
       return c.body(await sourceStream(storage, source), 200, {
         'Content-Type': source.contentType || 'application/octet-stream',
