@@ -22,6 +22,7 @@ import type { ImportMessage } from './imports/context'
 import type { Bindings } from './env'
 import { listingPages, listingsApi } from './routes/listings'
 import { maintenanceApi } from './routes/maintenance-api'
+import { revisionsApi } from './routes/revisions-api'
 import { articlePages } from './routes/pages'
 import { searchApi, searchPage } from './routes/search'
 import { siteFiles } from './routes/site-files'
@@ -45,6 +46,7 @@ const app = new Hono<AppEnv>()
   )
   .route('/api/articles/bulk', bulkApi)
   .route('/api/articles', articlesApi)
+  .route('/api/articles', revisionsApi)
   .route('/api/search', searchApi)
   .route('/api/imports', importsApi)
   .route('/api/keys', keysApi)

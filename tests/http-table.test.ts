@@ -43,6 +43,7 @@ const auth = { Authorization: `Bearer ${TOKEN}` }
 const REFERENCE_QUERY: Record<string, string> = {
   'GET /api/search': 'q=haqqani',
   'GET /search': 'q=haqqani',
+  'GET /api/articles/:slug/diff': 'from=1',
 }
 
 type BodyKind = 'upload' | 'bulk' | 'form' | 'import' | 'key' | 'webhook' | 'ignored'
@@ -104,6 +105,11 @@ const WRITES: Record<string, { body: BodyKind; reference: () => RequestInit }> =
     }),
   },
   'POST /api/articles/:slug/renormalize': {
+    body: 'ignored',
+    reference: () => ({ method: 'POST', headers: auth }),
+  },
+  // Revision 1 is the current one: restoring it is unchanged, writing nothing.
+  'POST /api/articles/:slug/revisions/:n/restore': {
     body: 'ignored',
     reference: () => ({ method: 'POST', headers: auth }),
   },

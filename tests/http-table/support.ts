@@ -9,6 +9,7 @@ export const SLUG = 'pakistan-islamabad-wont-tolerate-us-boots-on-the-ground'
 /** The value each path parameter takes, by the segment before it, else by its name. */
 const SAMPLES: Record<string, string> = {
   'articles/:slug': SLUG,
+  'revisions/:n': '1',
   'authors/:slug': 'alex-rodriguez',
   'tags/:slug': 'pakistan',
   ':year': '2011',
