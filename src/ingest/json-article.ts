@@ -1,19 +1,23 @@
 import type { NormalizedArticle, RelatedLink } from '../model/article'
 import { finalize } from './finalize'
 import { issuesToError } from './json-issues'
-import { jsonArticle } from './json-schema'
+import { jsonContent } from './json-schema'
 import type { UploadMeta } from './meta'
 import { normalizeSourceUrl } from './meta-fields'
+import { requestedPublication } from './publication'
 import { cleanInline, splitParagraphs } from './text-clean'
 
 /**
  * A structured upload. Fields are taken as given (no dateline is looked for in the body); the
- * kicker alone is derived from the title when the upload has no `kicker` key.
+ * kicker alone is derived from the title when the upload has no `kicker` key. `status` and
+ * `publishAt` ask for a status (422 `invalid_status` or `invalid_publish_at` when wrong).
  */
 export function parseJsonArticle(value: unknown, meta: UploadMeta): NormalizedArticle {
-  const parsed = jsonArticle.safeParse(value)
+  const { status, publishAt, ...content } = isObject(value) ? value : {}
+  const parsed = jsonContent.safeParse(isObject(value) ? content : value)
   if (!parsed.success) throw issuesToError(parsed.error.issues)
   const a = parsed.data
+  const publication = requestedPublication(status, publishAt)
   const paragraphs =
     typeof a.body === 'string' ? splitParagraphs(a.body) : (a.body ?? []).map(cleanInline)
   const related: RelatedLink[] = (a.related ?? []).map((r, i) =>
@@ -21,7 +25,7 @@ export function parseJsonArticle(value: unknown, meta: UploadMeta): NormalizedAr
       ? { title: r, url: null }
       : { title: r.title, url: r.url ? normalizeSourceUrl(r.url, `related[${i}].url`) : null },
   )
-  return finalize({
+  const article = finalize({
     title: a.title ?? null,
     kicker: a.kicker,
     dateline: a.dateline ?? null,
@@ -40,6 +44,10 @@ export function parseJsonArticle(value: unknown, meta: UploadMeta): NormalizedAr
       ? { url: normalizeSourceUrl(a.image.url, 'image.url'), caption: a.image.caption ?? null }
       : null,
   })
+  return publication ? { ...article, publication } : article
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const nameOf = (n: string | { name: string }): string => (typeof n === 'string' ? n : n.name)

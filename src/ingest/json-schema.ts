@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { articleStatus } from '../model/article'
 import { LIMITS } from './limits'
 
 const named = z.union([z.string(), z.strictObject({ name: z.string() })])
@@ -27,7 +28,19 @@ export const jsonArticle = z.strictObject({
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en or en-US')
     .nullish(),
   image: z.strictObject({ url: z.string(), caption: z.string().nullish() }).nullish(),
+  status: articleStatus
+    .nullish()
+    .describe('Absent: a new article is published, an update keeps its status'),
+  publishAt: z
+    .string()
+    .nullish()
+    .describe(
+      'ISO 8601: when a `scheduled` article is published (alone, it schedules; a time already past publishes now)',
+    ),
 })
+
+/** The fields checked apart from the schema, so that a wrong value is a 422 and not a 400. */
+export const jsonContent = jsonArticle.omit({ status: true, publishAt: true })
 
 export type JsonArticle = z.infer<typeof jsonArticle>
 

@@ -158,7 +158,7 @@ describe('multipart', () => {
 describe('a WordPress export', () => {
   const bytes = encoder.encode(`\uFEFF${wxrExport}`)
 
-  it('passes over the attachment and the page, fails the draft alone, and resumes after any item', async () => {
+  it('passes over the attachment and the page, keeps the draft, and resumes after any item', async () => {
     const found = await expectResumable(splitWxr, bytes)
     expect(
       shown(found).map((f) => f && ('problem' in f ? [f.ref, f.problem] : [f.ref, f.meta])),
@@ -167,7 +167,7 @@ describe('a WordPress export', () => {
       null,
       [{ guid: 'https://harborgazette.example/?p=60' }, { author: 'José Brennan' }],
       null,
-      [{ guid: 'https://harborgazette.example/?p=70' }, 'not_published'],
+      [{ guid: 'https://harborgazette.example/?p=70' }, { author: 'José Brennan' }],
     ])
     // Resume points are archive bytes: the byte-order mark and every multi-byte character counted.
     const text = `\uFEFF${wxrExport}`
@@ -192,7 +192,7 @@ describe('a Ghost export', () => {
     'Stalls on the square last August. Photo: <a href="https://lenapark.example">Lena Park</a>'
   const bytes = encoder.encode(ghostExport)
 
-  it('keeps authors, tags and captions beside each post, passes over pages, and resumes after any post', async () => {
+  it('keeps authors, tags and captions beside each post, drafts too, passes over pages, and resumes after any post', async () => {
     const found = await expectResumable(splitGhost, bytes)
     expect(
       shown(found).map((f) => f && ('problem' in f ? [f.ref, f.problem] : [f.ref, f.meta])),
@@ -205,7 +205,7 @@ describe('a Ghost export', () => {
           imageCaption: CAPTION,
         },
       ],
-      [{ guid: '65dc2b90c3b4e5000148a0f7' }, 'not_published'],
+      [{ guid: '65dc2b90c3b4e5000148a0f7' }, { authors: '["Lena Park"]', tags: '["Local News"]' }],
       null,
     ])
   })

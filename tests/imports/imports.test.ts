@@ -26,6 +26,14 @@ const articleOf = async (slug: string) => {
   }
 }
 
+/** An article's status as its editors read it (the token sees drafts). */
+const publicationOf = async (slug: string) => {
+  const res = await get(`/api/articles/${slug}`, { ...auth, Accept: 'application/json' })
+  expect(res.status).toBe(200)
+  const { status, publishAt } = (await res.json()) as { status: string; publishAt: string | null }
+  return { status, publishAt }
+}
+
 describe('POST /api/imports', () => {
   it('answers 202 at once with the job at Location, and the queue imports every line', async () => {
     const body = ndjson(
@@ -214,14 +222,14 @@ describe('POST /api/imports', () => {
     expect((await articleOf('fish-market-moves-indoors')).title).toBe('Fish market moves indoors')
   })
 
-  it('imports a WordPress export: posts with their authors and terms; pages and attachments passed over; the draft failed', async () => {
+  it('imports a WordPress export: posts with their authors and terms, the draft as a draft; pages and attachments passed over', async () => {
     const job = await importAndWait(wxrExport, 'application/xml; charset=utf-8')
     expect(job).toMatchObject({
       status: 'done',
       format: 'wxr',
       total: 3,
-      created: 2,
-      failed: 1,
+      created: 3,
+      failed: 0,
       skipped: 2,
     })
     expect(balanced(job)).toBe(true)
@@ -238,47 +246,52 @@ describe('POST /api/imports', () => {
         guid: 'https://harborgazette.example/?p=60',
         slug: 'seawall-finished-two-months-early',
       }),
-      {
+      expect.objectContaining({
         index: 2,
-        status: 'failed',
+        status: 'created',
         guid: 'https://harborgazette.example/?p=70',
-        error: {
-          code: 'not_published',
-          message: 'The post\'s status is "draft": only published posts are imported.',
-        },
-        retryable: false,
-      },
+        slug: 'council-weighs-a-10-30-pm-curfew-for-pier-4-bars',
+      }),
     ])
     const ferry = await articleOf('ferry-fares-rise-for-the-first-time-since-2019')
     expect(ferry.authors.map((a) => a.name)).toEqual(['Marta Kowalski'])
     expect(ferry.tags.map((t) => t.name)).toEqual(['Local News', 'ferries', 'Transit & Roads'])
     const seawall = await articleOf('seawall-finished-two-months-early')
     expect(seawall.authors.map((a) => a.name)).toEqual(['José Brennan'])
-    // The draft never went live.
-    expect((await get('/articles/council-weighs-a-1030-pm-curfew-for-pier-4-bars')).status).toBe(
-      404,
-    )
+    expect(await publicationOf('ferry-fares-rise-for-the-first-time-since-2019')).toEqual({
+      status: 'published',
+      publishAt: null,
+    })
+    // The draft is kept as a draft, and never went live.
+    const draft = 'council-weighs-a-10-30-pm-curfew-for-pier-4-bars'
+    expect(await publicationOf(draft)).toEqual({ status: 'draft', publishAt: null })
+    expect((await get(`/api/articles/${draft}`, { Accept: 'application/json' })).status).toBe(404)
+    expect((await get(`/articles/${draft}`)).status).toBe(404)
   })
 
-  it('imports a Ghost export: the published post with its authors, tags and caption', async () => {
+  it('imports a Ghost export: the published post with its authors, tags and caption; the draft as a draft', async () => {
     const job = await importAndWait(ghostExport, 'application/json')
     expect(job).toMatchObject({
       status: 'done',
       format: 'ghost',
       total: 2,
-      created: 1,
-      failed: 1,
+      created: 2,
+      failed: 0,
       skipped: 1,
     })
     const post = await articleOf('night-market-returns-to-customs-house-square')
     expect(post.authors.map((a) => a.name)).toEqual(['Tomasz Nowak', 'Lena Park'])
     expect(post.tags.map((t) => t.name)).toEqual(['Local News', 'Food & Drink'])
-    expect(await itemsOf(job.id, 'status=failed')).toEqual([
-      expect.objectContaining({
-        guid: '65dc2b90c3b4e5000148a0f7',
-        error: expect.objectContaining({ code: 'not_published' }),
-      }),
-    ])
+    expect(await publicationOf('night-market-returns-to-customs-house-square')).toEqual({
+      status: 'published',
+      publishAt: null,
+    })
+    const draft = 'harbor-street-pool-to-close-for-repairs'
+    expect(await itemsOf(job.id, 'status=created')).toContainEqual(
+      expect.objectContaining({ guid: '65dc2b90c3b4e5000148a0f7', slug: draft }),
+    )
+    expect(await publicationOf(draft)).toEqual({ status: 'draft', publishAt: null })
+    expect((await get(`/api/articles/${draft}`, { Accept: 'application/json' })).status).toBe(404)
   })
 
   it('ends a job with no valid item as failed, with every reason', async () => {

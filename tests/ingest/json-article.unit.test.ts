@@ -223,7 +223,7 @@ describe('an error names what it can show', () => {
     const message = (error as { message: string }).message
     expect(message.length).toBeLessThan(600)
     expect(message).toBe(
-      `the JSON value: unknown fields "${'x'.repeat(59)}…", "k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8" and 89991 more (known fields: title, body, authors, kicker, dateline, related, publishedAt, sourceUrl, tags, captions, notices, modifiedAt, siteName, language, image)`,
+      `the JSON value: unknown fields "${'x'.repeat(59)}…", "k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8" and 89991 more (known fields: title, body, authors, kicker, dateline, related, publishedAt, sourceUrl, tags, captions, notices, modifiedAt, siteName, language, image, status, publishAt)`,
     )
   })
 })

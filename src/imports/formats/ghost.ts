@@ -6,7 +6,6 @@ import {
   type GhostResume,
 } from '../../ingest/ghost'
 import { tooLarge } from './ndjson'
-import { statusVerdict } from './statuses'
 import { TextRun } from './text-run'
 import type { Found, Splitter } from './types'
 
@@ -49,14 +48,9 @@ export const splitGhost: Splitter = async function* (archive, from, limits) {
       const ref = event.id ? { guid: event.id } : { offset: run.byteAt(event.start) }
       const state = JSON.stringify({ end: event.end, endByte: event.endByte } satisfies GhostResume)
       const next = { at: run.byteAt(event.end), state }
-      const kind = ghostKind(event.post)
-      const verdict = statusVerdict(kind.status, 'published')
-      if (kind.type === 'page' || verdict === 'pass') {
+      // Posts of every status are stored, each with its own (ingest/ghost/status.ts).
+      if (ghostKind(event.post).type === 'page') {
         yield { item: null, next }
-        continue
-      }
-      if (verdict !== 'store') {
-        yield { item: { ref, problem: verdict }, next }
         continue
       }
       const bytes = encoder.encode(event.post)

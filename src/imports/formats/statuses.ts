@@ -1,21 +1,11 @@
-import type { Problem } from '../../model/api'
+import { DISCARDED_STATUSES } from '../../ingest/wxr'
 
 /**
- * What an export's post status means for an import: published posts are stored; what nobody
- * meant to keep (WordPress's auto-drafts, trash, attachments' `inherit`) is passed over like a
- * page; anything else (drafts, pending, private, scheduled) is not published, and fails alone
- * with that reason, so nothing unpublished goes live.
+ * Whether an export's post is passed over for its status, as a page is. Posts of every other
+ * status are stored, each with the status its own says (the parsers' status.ts): a draft stays a
+ * draft and a scheduled post waits for its time, so nothing unpublished goes live. Only what
+ * nobody meant to keep is passed over: WordPress's auto-drafts, trash and `inherit` (Ghost has no
+ * such status).
  */
-export function statusVerdict(
-  status: string | null,
-  published: string,
-): 'store' | 'pass' | Problem {
-  if (status === null || status === published) return 'store'
-  if (PASSED_OVER.has(status)) return 'pass'
-  return {
-    code: 'not_published',
-    message: `The post's status is "${status.slice(0, 40)}": only published posts are imported.`,
-  }
-}
-
-const PASSED_OVER = new Set(['auto-draft', 'trash', 'inherit'])
+export const passedOver = (status: string | null): boolean =>
+  status !== null && DISCARDED_STATUSES.has(status)

@@ -1,6 +1,6 @@
 import { wxrKind, WxrSplitter, type WxrEvent } from '../../ingest/wxr'
 import { tooLarge } from './ndjson'
-import { statusVerdict } from './statuses'
+import { passedOver } from './statuses'
 import { TextRun } from './text-run'
 import type { Found, Splitter } from './types'
 
@@ -9,8 +9,9 @@ const HEADER = 'wxr-header'
 
 /**
  * A WordPress export: each <item> of type `post` is one article, with its author's display name
- * (from the channel's <wp:author> list); other types are passed over. A later invocation feeds
- * the splitter the export's header, then the export from the byte after the last item split.
+ * (from the channel's <wp:author> list); other types, and trashed posts and auto-drafts, are
+ * passed over (statuses.ts). A later invocation feeds the splitter the export's header, then the
+ * export from the byte after the last item split.
  */
 export const splitWxr: Splitter = async function* (archive, from, limits) {
   const splitter = new WxrSplitter()
@@ -44,13 +45,8 @@ export const splitWxr: Splitter = async function* (archive, from, limits) {
       const ref = event.guid ? { guid: event.guid } : { offset: run.byteAt(event.start) }
       const next = { at: run.byteAt(event.end), state: null }
       const kind = wxrKind(event.xml)
-      const verdict = statusVerdict(kind.status, 'publish')
-      if (kind.type !== 'post' || verdict === 'pass') {
+      if (kind.type !== 'post' || passedOver(kind.status)) {
         yield { item: null, next }
-        continue
-      }
-      if (verdict !== 'store') {
-        yield { item: { ref, problem: verdict }, next }
         continue
       }
       const bytes = encoder.encode(event.xml)

@@ -8,3 +8,4 @@ export {
   type GhostPostEvent,
   type GhostResume,
 } from './split'
+export { ghostPublication } from './status'

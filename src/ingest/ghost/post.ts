@@ -7,6 +7,7 @@ import { absoluteUrl } from '../html/urls'
 import { normalizePublishedAt } from '../meta-fields'
 import { checkShape } from '../shape'
 import { splitParagraphs } from '../text-clean'
+import { ghostPublication } from './status'
 
 export interface GhostPostMeta {
   /** The post's authors' names, in order. GhostIndex.metaOf(id) gives all of these. */
@@ -21,12 +22,15 @@ type Post = Record<string, unknown>
 
 /**
  * One post of a Ghost export (its exact JSON text, as GhostPosts reports it) to the article
- * model. Pages are refused (422 not_an_article); drafts are read like published posts, and
- * `ghostStatus` tells them apart. Throws IngestError, and nothing else, for any input.
+ * model. Pages are refused (422 not_an_article); its `status` asks for a status (status.ts):
+ * drafts are read like published posts. Throws IngestError, and nothing else, for any input.
  */
 export function parseGhostPost(json: string, meta: GhostPostMeta = {}): NormalizedArticle {
   try {
-    return finalize(readParts(postObject(json), meta))
+    const post = postObject(json)
+    const article = finalize(readParts(post, meta))
+    const publication = ghostPublication(text(post, 'status'), article.publishedAt)
+    return publication ? { ...article, publication } : article
   } catch (error) {
     if (error instanceof IngestError) throw error
     throw new IngestError(422, 'unreadable_ghost', 'the Ghost post could not be read as an article')

@@ -19,8 +19,9 @@ const language = z
 /**
  * Known front matter keys, each under every name it goes by (`date` for Hugo and Jekyll,
  * `published_at` for Ghost); the first name present wins. Other keys are left alone: files from
- * other tools carry many (`draft`, `layout`, `slug`). `url` is not a source URL: Hugo and Jekyll
- * use it for a site-relative permalink.
+ * other tools carry many (`layout`, `slug`). `status`, `publishAt` and `draft` ask for a status
+ * (front-matter-publication.ts). `url` is not a source URL: Hugo and Jekyll use it for a
+ * site-relative permalink.
  */
 export const FIELDS = {
   title: { names: ['title'], type: text, expected: 'a string' },

@@ -8,20 +8,23 @@ import { cleanInline } from '../text-clean'
 import { readBody } from './body'
 import { readFields } from './front-matter-fields'
 import { readFrontMatter, splitFrontMatter } from './front-matter'
+import { readPublication } from './front-matter-publication'
 import { lexMarkdown } from './lex'
 
 /**
  * Markdown (CommonMark + GFM) with optional YAML front matter (text/markdown). The front matter
- * gives the fields; the first `#` heading is the title when it names none. Query-string `meta`
- * fills only what the file lacks.
+ * gives the fields, and may ask for a status; the first `#` heading is the title when it names
+ * none. Query-string `meta` fills only what the file lacks.
  */
 export function parseMarkdownArticle(text: string, meta: UploadMeta): NormalizedArticle {
   const { yaml, markdown } = splitFrontMatter(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
-  const fields = readFields(yaml === null ? {} : readFrontMatter(yaml), meta.sourceUrl ?? null)
+  const data = yaml === null ? {} : readFrontMatter(yaml)
+  const fields = readFields(data, meta.sourceUrl ?? null)
+  const publication = readPublication(data)
   const sourceUrl = fields.sourceUrl ?? meta.sourceUrl ?? null
   const body = readBody(lex(markdown), fields.title, sourceUrl)
   const lead = fields.dateline === undefined ? takeDateline(body.blocks) : null
-  return finalize({
+  const article = finalize({
     ...fields,
     title: fields.title ?? body.title,
     dateline: fields.dateline ?? lead,
@@ -31,6 +34,7 @@ export function parseMarkdownArticle(text: string, meta: UploadMeta): Normalized
     sourceUrl,
     image: fields.image ?? body.image,
   })
+  return publication ? { ...article, publication } : article
 }
 
 function lex(markdown: string): Token[] {

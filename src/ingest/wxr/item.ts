@@ -9,6 +9,7 @@ import { autop } from './autop'
 import { gmtDate, rssDate } from './dates'
 import { fieldText, readItem, type ItemField } from './fields'
 import { expandShortcodes } from './shortcodes'
+import { wxrPublication } from './status'
 
 export interface WxrItemMeta {
   /** The name the splitter resolved for the item's `<dc:creator>` login (its `author`). */
@@ -23,12 +24,15 @@ const HAS_BLOCKS = /<!--\s*wp:/
 /**
  * One `<item>` of a WordPress export (its exact text, as WxrSplitter reports it) to the article
  * model. Only posts are articles: pages, attachments, menu items and other types are refused
- * (422 not_an_article). Drafts are read like published posts: `wxrStatus` tells them apart.
- * Throws IngestError, and nothing else, for any input.
+ * (422 not_an_article). Its `<wp:status>` asks for a status (status.ts): drafts are read like
+ * published posts. Throws IngestError, and nothing else, for any input.
  */
 export function parseWxrItem(xml: string, meta: WxrItemMeta = {}): NormalizedArticle {
   try {
-    return finalize(readParts(readItem(xml), meta))
+    const fields = readItem(xml)
+    const article = finalize(readParts(fields, meta))
+    const publication = wxrPublication(fieldText(fields, 'wp:status'), article.publishedAt)
+    return publication ? { ...article, publication } : article
   } catch (error) {
     if (error instanceof IngestError) throw error
     throw new IngestError(422, 'unreadable_wxr', 'the WXR item could not be read as an article')
