@@ -6,7 +6,7 @@ import type {
   RevisionDiff,
   RevisionMeta,
 } from '../model/revisions'
-import { align, diffWords, tokens } from './word-diff'
+import { align, diffWords, tokens, type Budget } from './word-diff'
 
 /**
  * The diff of two revisions, pure: the fields beside the body compared whole, the body's blocks
@@ -36,19 +36,25 @@ const OTHER_FIELDS = [
   'sourceUrl',
 ] as const
 
-/** Past this many candidate pairs in one run of unmatched blocks, none are paired. */
-const MAX_PAIRINGS = 10_000
+/**
+ * What one diff may spend, in LCS cells and words compared, over every comparison it makes: tens
+ * of milliseconds. One table is also held to MAX_CELLS, so one long paragraph cannot leave every
+ * other unmarked. What the budget cannot pay for is reported removed and added, never wrong.
+ */
+const DIFF_CELLS = 2_000_000
 
 /** A snapshot stored before a field existed lacks it: null, as the article reads it now. */
 const valueOf = (article: RevisionContent, field: keyof RevisionContent): unknown =>
   article[field] ?? null
 
-function fieldChanges(from: RevisionSide, to: RevisionSide): FieldChange[] {
+function fieldChanges(from: RevisionSide, to: RevisionSide, budget: Budget): FieldChange[] {
   const changes: FieldChange[] = []
   const compare = (field: string, a: unknown, b: unknown, words: boolean) => {
     if (JSON.stringify(a) === JSON.stringify(b)) return
     const change: FieldChange = { field, from: a, to: b }
-    if (words && typeof a === 'string' && typeof b === 'string') change.words = diffWords(a, b)
+    if (words && typeof a === 'string' && typeof b === 'string') {
+      change.words = diffWords(a, b, budget)
+    }
     changes.push(change)
   }
   for (const field of TEXT_FIELDS) {
@@ -73,14 +79,17 @@ const kindOf = (block: Block) =>
 /** The text a word diff compares: a list's items one per line. */
 const textOf = (block: Block) => (block.type === 'list' ? block.items.join('\n') : block.text)
 
-/** The share of distinct words two texts have in common (Dice), 0 to 1. */
-function similarity(a: Block, b: Block): number {
-  const words = (block: Block) => new Set(tokens(textOf(block)).filter((t) => /\S/.test(t)))
-  const x = words(a)
-  const y = words(b)
+/** Distinct words of a block. */
+const wordsOf = (block: Block) => new Set(tokens(textOf(block)).filter((t) => /\S/.test(t)))
+
+/** The share of distinct words two sets have in common (Dice), 0 to 1; 0 once over budget. */
+function similarity(x: Set<string>, y: Set<string>, budget: Budget): number {
   if (x.size + y.size === 0) return 1
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x]
+  if (small.size > budget.cells) return 0
+  budget.cells -= small.size
   let shared = 0
-  for (const word of x) if (y.has(word)) shared++
+  for (const word of small) if (large.has(word)) shared++
   return (2 * shared) / (x.size + y.size)
 }
 
@@ -94,17 +103,20 @@ function pairRun(
   added: number[],
   from: readonly Block[],
   to: readonly Block[],
+  budget: Budget,
 ): BlockChange[] {
   const out: BlockChange[] = []
   const one = removed.length === 1 && added.length === 1
-  const pairing = removed.length * added.length <= MAX_PAIRINGS
+  const words = new Map<number, Set<string>>()
+  const wordsAt = (q: number) => words.get(q) ?? words.set(q, wordsOf(to[added[q]!]!)).get(q)!
   let next = 0
   for (const r of removed) {
     const a = from[r]!
+    const own = one ? null : wordsOf(a)
     let match = -1
-    for (let q = next; pairing && q < added.length; q++) {
+    for (let q = next; q < added.length; q++) {
       const b = to[added[q]!]!
-      if (kindOf(a) === kindOf(b) && (one || similarity(a, b) >= 0.5)) {
+      if (kindOf(a) === kindOf(b) && (!own || similarity(own, wordsAt(q), budget) >= 0.5)) {
         match = q
         break
       }
@@ -121,7 +133,7 @@ function pairRun(
       from: r,
       to: t,
       type: a.type,
-      words: diffWords(textOf(a), textOf(to[t]!)),
+      words: diffWords(textOf(a), textOf(to[t]!), budget),
     })
   }
   for (; next < added.length; next++)
@@ -129,10 +141,15 @@ function pairRun(
   return out
 }
 
-export function diffBlocks(from: readonly Block[], to: readonly Block[]): BlockChange[] {
+export function diffBlocks(
+  from: readonly Block[],
+  to: readonly Block[],
+  budget: Budget = { cells: DIFF_CELLS },
+): BlockChange[] {
   const steps = align(
     from.map((b) => JSON.stringify(b)),
     to.map((b) => JSON.stringify(b)),
+    budget,
   )
   const out: BlockChange[] = []
   let removed: number[] = []
@@ -141,22 +158,23 @@ export function diffBlocks(from: readonly Block[], to: readonly Block[]): BlockC
     if (step.op === 'removed') removed.push(step.from)
     else if (step.op === 'added') added.push(step.to)
     else {
-      out.push(...pairRun(removed, added, from, to))
+      out.push(...pairRun(removed, added, from, to, budget))
       removed = []
       added = []
       out.push({ change: 'unchanged', from: step.from, to: step.to })
     }
   }
-  out.push(...pairRun(removed, added, from, to))
+  out.push(...pairRun(removed, added, from, to, budget))
   return out
 }
 
 export function diffRevisions(slug: string, from: RevisionSide, to: RevisionSide): RevisionDiff {
+  const budget = { cells: DIFF_CELLS }
   return {
     slug,
     from: from.meta,
     to: to.meta,
-    fields: fieldChanges(from, to),
-    body: diffBlocks(from.article.body, to.article.body),
+    fields: fieldChanges(from, to, budget),
+    body: diffBlocks(from.article.body, to.article.body, budget),
   }
 }

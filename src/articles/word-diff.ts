@@ -2,10 +2,17 @@ import type { WordRun } from '../model/revisions'
 
 /**
  * Pure alignment of two sequences, and the word diff of two texts built on it. An LCS table costs
- * the product of the lengths, so it is bounded: past MAX_CELLS the differing middle (after the
- * common start and end are trimmed, which is linear) is reported as removed, then added.
+ * the product of the lengths, so it is paid from a budget of cells that many comparisons can share,
+ * and no one table is larger than MAX_CELLS: a table that cannot be paid for is not built, and the
+ * differing middle (after the common start and end are trimmed, which is linear) is reported as
+ * removed, then added.
  */
 export const MAX_CELLS = 1_000_000
+
+/** Cells left to spend; comparisons take from it as they go. */
+export interface Budget {
+  cells: number
+}
 
 export type Step =
   | { op: 'same'; from: number; to: number }
@@ -13,7 +20,11 @@ export type Step =
   | { op: 'added'; to: number }
 
 /** The longest common subsequence of `a` and `b` as steps in order, removals before additions. */
-export function align(a: readonly string[], b: readonly string[], maxCells = MAX_CELLS): Step[] {
+export function align(
+  a: readonly string[],
+  b: readonly string[],
+  budget: Budget = { cells: MAX_CELLS },
+): Step[] {
   let start = 0
   while (start < a.length && start < b.length && a[start] === b[start]) start++
   let endA = a.length
@@ -28,16 +39,27 @@ export function align(a: readonly string[], b: readonly string[], maxCells = MAX
   const m = endB - start
   let x = 0
   let y = 0
-  if ((n + 1) * (m + 1) <= maxCells) {
-    // table[x * w + y]: the LCS length of a[start + x ..] and b[start + y ..] within the middle.
+  if ((n + 1) * (m + 1) <= Math.min(MAX_CELLS, budget.cells)) {
+    budget.cells -= (n + 1) * (m + 1)
+    // Tokens as numbers, so the table's inner loop compares integers.
+    const ids = new Map<string, number>()
+    const idOf = (token: string) => ids.get(token) ?? ids.set(token, ids.size).get(token)!
+    const xs = Int32Array.from({ length: n }, (_, i) => idOf(a[start + i]!))
+    const ys = Int32Array.from({ length: m }, (_, j) => idOf(b[start + j]!))
+    // table[x * w + y]: the LCS length of the middles of a from x and of b from y.
     const w = m + 1
     const table = new Uint32Array((n + 1) * w)
     for (let i = n - 1; i >= 0; i--) {
+      const row = i * w
+      const below = row + w
+      const xi = xs[i]
       for (let j = m - 1; j >= 0; j--) {
-        table[i * w + j] =
-          a[start + i] === b[start + j]
-            ? table[(i + 1) * w + j + 1]! + 1
-            : Math.max(table[(i + 1) * w + j]!, table[i * w + j + 1]!)
+        if (xi === ys[j]) table[row + j] = table[below + j + 1]! + 1
+        else {
+          const down = table[below + j]!
+          const right = table[row + j + 1]!
+          table[row + j] = down >= right ? down : right
+        }
       }
     }
     while (x < n && y < m) {
@@ -67,10 +89,14 @@ const isSpace = (text: string) => /^\s+$/.test(text)
  * comes before the added; a space alone between two changes joins them, so a rewritten phrase
  * reads as one deletion and one insertion rather than word-by-word alternation.
  */
-export function diffWords(from: string, to: string, maxCells = MAX_CELLS): WordRun[] {
+export function diffWords(
+  from: string,
+  to: string,
+  budget: Budget = { cells: MAX_CELLS },
+): WordRun[] {
   const a = tokens(from)
   const b = tokens(to)
-  const steps = align(a, b, maxCells)
+  const steps = align(a, b, budget)
   const runs: WordRun[] = []
   let removed = ''
   let added = ''

@@ -63,7 +63,7 @@ describe('diffWords', () => {
   it('past the bound, reports the differing middle removed then added, and still rebuilds both', () => {
     const from = pakistan.body.map((b) => (b.type === 'list' ? '' : b.text)).join(' ')
     const to = from.replaceAll('Haqqani', 'Haqqani’s')
-    const bounded = diffWords(from, to, 100)
+    const bounded = diffWords(from, to, { cells: 100 })
     expect(bounded).toHaveLength(4)
     expect(bounded.map((r) => r.op)).toEqual(['same', 'removed', 'added', 'same'])
     for (const runs of [bounded, diffWords(from, to)]) {
@@ -133,6 +133,27 @@ describe('diffBlocks', () => {
       'changed',
       'removed',
     ])
+  })
+
+  it('spends a bounded budget on one diff: past it, edited blocks are marked whole', () => {
+    // 20 long paragraphs (the seed's first six as one), each with every "the" made "a".
+    const long = pakistan.body
+      .slice(0, 6)
+      .map((b) => (b.type === 'paragraph' ? b.text : ''))
+      .join(' ')
+    const from = Array.from({ length: 20 }, (_, i) => para(`${i}. ${long}`))
+    const to = from.map((b) =>
+      para(b.type === 'paragraph' ? b.text.replaceAll(' the ', ' a ') : ''),
+    )
+    const changes = diffBlocks(from, to)
+    expect(changes.map((c) => c.change)).toEqual(Array(20).fill('changed'))
+    const runs = changes.map((c) => (c.change === 'changed' ? c.words : []))
+    expect(runs[0]!.length).toBeGreaterThan(40)
+    expect(runs[19]!.map((r) => r.op)).toEqual(['same', 'removed', 'added', 'same'])
+    runs.forEach((words, i) => {
+      expect(rebuilt(words, 'removed')).toBe((from[i] as { text: string }).text)
+      expect(rebuilt(words, 'added')).toBe((to[i] as { text: string }).text)
+    })
   })
 
   it('diffs a list’s items as lines', () => {
