@@ -24,6 +24,7 @@ import { listingPages, listingsApi } from './routes/listings'
 import { maintenanceApi } from './routes/maintenance-api'
 import { revisionsApi } from './routes/revisions-api'
 import { articlePages } from './routes/pages'
+import { previewKeysApi, previewPages, previewsApi } from './routes/previews'
 import { searchApi, searchPage } from './routes/search'
 import { siteFiles } from './routes/site-files'
 import { uploadPage } from './routes/upload-page'
@@ -46,6 +47,8 @@ const app = new Hono<AppEnv>()
   )
   .route('/api/articles/bulk', bulkApi)
   .route('/api/articles', articlesApi)
+  .route('/api/articles', previewsApi)
+  .route('/api/previews', previewKeysApi)
   .route('/api/articles', revisionsApi)
   .route('/api/search', searchApi)
   .route('/api/imports', importsApi)
@@ -54,6 +57,7 @@ const app = new Hono<AppEnv>()
   .route('/api/maintenance', maintenanceApi)
   .route('/api', listingsApi)
   .route('/articles', articlePages)
+  .route('/preview', previewPages)
   .route('/upload', uploadPage)
   .route('/search', searchPage)
   .route('/', siteFiles)

@@ -44,6 +44,8 @@ const REFERENCE_QUERY: Record<string, string> = {
   'GET /api/search': 'q=haqqani',
   'GET /search': 'q=haqqani',
   'GET /api/articles/:slug/diff': 'from=1',
+  // A link made would be a write (its key, at first use): the reference is refused, making none.
+  'POST /api/articles/:slug/preview': 'expiresIn=1',
 }
 
 type BodyKind = 'upload' | 'bulk' | 'form' | 'import' | 'key' | 'webhook' | 'ignored'
@@ -171,6 +173,15 @@ const WRITES: Record<string, { body: BodyKind; reference: () => RequestInit }> =
     reference: () => ({ method: 'POST', headers: auth }),
   },
   'POST /api/webhooks/:id/deliveries/:eventId/redeliver': {
+    body: 'ignored',
+    reference: () => ({ method: 'POST', headers: auth }),
+  },
+  'POST /api/articles/:slug/preview': {
+    body: 'ignored',
+    reference: () => ({ method: 'POST', headers: auth }),
+  },
+  // No link was ever made, so no key signs any: nothing to retire, nothing written.
+  'POST /api/previews/rekey': {
     body: 'ignored',
     reference: () => ({ method: 'POST', headers: auth }),
   },
@@ -372,6 +383,8 @@ describe('the routes under test', () => {
     // (an accepted one records a job); the sample job has nothing to retry.
     expect(failing).toEqual([
       [`DELETE /api/articles/${SLUG}`, 412],
+      // expiresIn=1 is below the minimum; the sample token is signed by no key.
+      [`POST /api/articles/${SLUG}/preview?expiresIn=1`, 400],
       ['POST /api/imports', 422],
       [`POST /api/imports/${SAMPLE_IMPORT.id}/retry`, 409],
       ['POST /api/keys', 400],
@@ -387,6 +400,7 @@ describe('the routes under test', () => {
         'POST /api/webhooks/0mxag0ql64k556m1f461y304a/deliveries/msg_0mxag0ql64k556m1f461y304a_r1/redeliver',
         404,
       ],
+      [`GET /preview/AAAA.${'A'.repeat(43)}`, 403],
     ])
   })
 })
@@ -464,10 +478,15 @@ const decodedPath = (path: string) =>
     }
   })
 
-/** A GET route answers browsers with an HTML error page when its own answer is a page. */
-const isPage = (path: string) =>
-  references.get(referenceKey('GET', path, 'text/html'))?.headers.get('Content-Type') ===
-  'text/html; charset=utf-8'
+/**
+ * A GET route answers browsers with an HTML error page when its own answer is a page, or when it
+ * is documented as a page and its sample is refused (a preview token signed by no key).
+ */
+function isPage(path: string): boolean {
+  const reference = references.get(referenceKey('GET', path, 'text/html'))
+  if (reference?.headers.get('Content-Type') === 'text/html; charset=utf-8') return true
+  return (reference?.status ?? 0) >= 400 && !!operation('GET', path)?.tags.includes('Pages')
+}
 
 /** The parameters of a route pattern that take a value (not a fixed alternation like :kind). */
 const valueParams = (pattern: string) =>

@@ -28,7 +28,9 @@ ALLOWED.imports = [...ALLOWED.articles, 'articles', 'env', 'settings']
 ALLOWED.keys = ['model', 'lib', 'errors', 'db', 'env', 'settings']
 /** Webhooks: endpoints, the outbox's drain and the deliveries, beside articles and imports. */
 ALLOWED.webhooks = ['model', 'lib', 'errors', 'db', 'env', 'settings']
-ALLOWED.http = [...ALLOWED.imports, 'imports', 'keys', 'webhooks']
+/** Preview links: their keys and tokens, beside keys; only their routes use them. */
+ALLOWED.previews = ['model', 'lib', 'errors', 'db', 'env', 'settings']
+ALLOWED.http = [...ALLOWED.imports, 'imports', 'keys', 'webhooks', 'previews']
 ALLOWED.routes = [...ALLOWED.http, 'http']
 
 function* sourceFiles(folder: string): Generator<string> {

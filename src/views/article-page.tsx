@@ -73,15 +73,58 @@ function Tags({ tags }: { tags: Named[] }) {
   )
 }
 
-export function renderArticlePage(article: Article, site: Site): string {
+/** A preview of the page, shown to whoever holds a private link until `expiresAt`. */
+export interface Preview {
+  expiresAt: string
+}
+
+/** `December 12, 2026 at 09:30 UTC`. */
+function Moment({ iso }: { iso: string }) {
+  const day = formatDate(iso)
+  if (day === null) return <>{iso}</>
+  return <time datetime={iso}>{`${day} at ${iso.slice(11, 16)} UTC`}</time>
+}
+
+/** What the preview shows that readers will not see: whether, and when, they can. */
+function PreviewBanner({ article, preview }: { article: Article; preview: Preview }) {
+  return (
+    <aside class="notice preview" role="note" aria-label="Preview">
+      <p>
+        <strong>Preview.</strong>{' '}
+        {article.status === 'published' ? (
+          'This article is published; this is how it looks now.'
+        ) : article.status === 'scheduled' && article.publishAt !== null ? (
+          <>
+            This article is scheduled: readers see it from <Moment iso={article.publishAt} />.
+          </>
+        ) : (
+          'This article is a draft: readers cannot see it.'
+        )}
+      </p>
+      <p>
+        Anyone with this link can see it until <Moment iso={preview.expiresAt} />; do not share it
+        further.
+      </p>
+    </aside>
+  )
+}
+
+/** The article's page; with `preview`, the same page with a banner saying so, never indexed. */
+export function renderArticlePage(article: Article, site: Site, preview?: Preview): string {
   return renderDocument(
     <Layout
       site={site}
       title={`${article.title} | ${site.name}`}
       description={article.summary}
       canonicalPath={article.url}
-      head={<ArticleHead article={article} site={site} />}
+      head={
+        <>
+          {preview && <meta name="robots" content="noindex, nofollow" />}
+          <ArticleHead article={article} site={site} />
+        </>
+      }
     >
+      {preview && <PreviewBanner article={article} preview={preview} />}
       <article>
         <header>
           <Kicker kicker={article.kicker} tags={article.tags} />

@@ -20,6 +20,8 @@ const SAMPLES: Record<string, string> = {
   'keys/:id': '0mxag0ql64k556m1f461y304a',
   'webhooks/:id': '0mxag0ql64k556m1f461y304a',
   'deliveries/:eventId': 'msg_0mxag0ql64k556m1f461y304a_r1',
+  // Shaped like a token, signed by no key: refused (403). Upper case, so upper-casing keeps it.
+  'preview/:token': `AAAA.${'A'.repeat(43)}`,
 }
 
 /** Sets a sample known only once the tests run (an import job's id). */
