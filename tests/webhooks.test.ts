@@ -83,6 +83,8 @@ describe('webhooks, verified by a receiver using the standardwebhooks package', 
         id,
         slug,
         url: `http://example.test/articles/${slug}`,
+        status: 'published',
+        publishAt: null,
         title: 'HOOKS: Council signs the harbour deal',
         headline: 'Council signs the harbour deal',
         kicker: 'HOOKS',
@@ -208,7 +210,10 @@ describe('webhooks, verified by a receiver using the standardwebhooks package', 
       },
     )
     const { id } = JSON.parse(stored.body) as { id: string }
-    expect((await outbox(id)).results).toEqual([{ id: `msg_${id}_r1`, type: 'article.created' }])
+    expect((await outbox(id)).results).toEqual([
+      { id: `msg_${id}_r1`, type: 'article.created' },
+      { id: `msg_${id}_r1_published`, type: 'article.published' },
+    ])
   })
 
   it('keeps the event when the queue refuses it, and the next drain sends it: the write still succeeds', async () => {
@@ -224,7 +229,10 @@ describe('webhooks, verified by a receiver using the standardwebhooks package', 
     )
     expect(res.status).toBe(201)
     const { id } = JSON.parse(res.body) as { id: string }
-    expect((await outbox(id)).results).toEqual([{ id: `msg_${id}_r1`, type: 'article.created' }])
+    expect((await outbox(id)).results).toEqual([
+      { id: `msg_${id}_r1`, type: 'article.created' },
+      { id: `msg_${id}_r1_published`, type: 'article.published' },
+    ])
     // The cron's drain (or the next write's) sends it.
     await drainOutbox(env)
     const got = (await deliveries(path, 1)).filter((d) => d.id === `msg_${id}_r1`)

@@ -7,7 +7,7 @@ export interface Ack {
 
 export interface Entry {
   acks: Ack[]
-  /** The revision each acknowledged title was stored as. */
+  /** The newest revision each acknowledged title was stored as. */
   titles: Map<string, number>
   latest: Ack
   /** Edited during the load (so its page was cached under older revisions). */
@@ -29,7 +29,8 @@ export class Books {
     }
     entry.acks.push(ack)
     entry.edited ||= edited
-    if (!entry.titles.has(ack.title)) entry.titles.set(ack.title, ack.revision)
+    // A title comes back with a restore: the newest revision showing it is the one that counts.
+    entry.titles.set(ack.title, Math.max(entry.titles.get(ack.title) ?? 0, ack.revision))
     if (ack.revision > entry.latest.revision) entry.latest = ack
   }
 

@@ -10,6 +10,7 @@ import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { loadOptions } from './options'
 import { prepare } from './prepare'
+import { publishScheduled } from './publishing'
 import { markdownReport } from './report'
 import { startServer, type Server } from './server'
 import { checkBooks } from './verify'
@@ -50,6 +51,8 @@ try {
   }, 10_000)
   const seconds = await runWorkload(w, options.seconds, options.connections)
   clearInterval(ticker)
+  log(`publishing ${w.scheduled.length} scheduled articles with the cron …`)
+  await publishScheduled(w)
   log(`checking the books: ${w.books.entries.size} articles …`)
   const books = await checkBooks(w, options.connections)
   const file = resolve(here, 'last-run.md')

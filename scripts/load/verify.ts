@@ -54,7 +54,9 @@ function conflicts(entry: Entry): string[] {
 
 async function checkArticle(w: World, slug: string, entry: Entry, result: BooksResult) {
   const { revision, title } = entry.latest
-  const json = await hit(w, 'books', `/api/articles/${slug}`)
+  // The editor's view: history routes show readers only the published revisions.
+  const editor = { headers: { Authorization: `Bearer ${w.token}` } }
+  const json = await hit(w, 'books', `/api/articles/${slug}`, editor)
   const article =
     json?.status === 200 ? parseJson<{ revision: number; title: string }>(json.text) : null
   if (!article)
@@ -71,7 +73,7 @@ async function checkArticle(w: World, slug: string, entry: Entry, result: BooksR
   const items: { revision: number }[] = []
   for (let cursor: string | null = ''; cursor !== null;) {
     const query: string = `limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`
-    const history = await hit(w, 'books', `/api/articles/${slug}/revisions?${query}`)
+    const history = await hit(w, 'books', `/api/articles/${slug}/revisions?${query}`, editor)
     const page = parseJson<{ items: { revision: number }[]; nextCursor: string | null }>(
       history?.text ?? '',
     )

@@ -10,6 +10,7 @@ import {
   searchPage,
 } from './reads'
 import type { World } from './world'
+import { draftThenPublish, restoreFirst, scheduleSoon } from './publishing'
 import { edit, reupload, sameTitleCreates, upload } from './writes'
 
 type Op = (w: World) => Promise<void>
@@ -29,6 +30,9 @@ export const MIX: [number, Op][] = [
   [2, sameTitleCreates],
   [12, edit],
   [4, reupload],
+  [3, draftThenPublish],
+  [2, scheduleSoon],
+  [2, restoreFirst],
 ]
 
 const total = MIX.reduce((sum, [weight]) => sum + weight, 0)

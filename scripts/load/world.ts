@@ -32,6 +32,8 @@ export interface World {
   next: { upload: number; version: number; client: number }
   /** Edits in flight per article. */
   editing: Map<string, number>
+  /** Articles scheduled during the load, for the cron to publish after it. */
+  scheduled: { slug: string; publishAt: string }[]
 }
 
 export const newWorld = (origin: string, token: string, clients: number): World => ({
@@ -48,6 +50,7 @@ export const newWorld = (origin: string, token: string, clients: number): World 
   listings: ['/'],
   next: { upload: 0, version: 0, client: 0 },
   editing: new Map(),
+  scheduled: [],
 })
 
 export const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!

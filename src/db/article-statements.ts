@@ -98,7 +98,7 @@ export function newArticlesStatements(db: Db, news: NewRevision[]): Statement[] 
     ),
     ...chunkRows(
       news.map((n) => ({ ...revisionRow(n), articleId: n.articleId })),
-      7,
+      REVISION_COLUMNS,
     ).map((c) => db.insert(revisions).values(c)),
     ...chunkRows(
       news
@@ -108,6 +108,9 @@ export function newArticlesStatements(db: Db, news: NewRevision[]): Statement[] 
     ).map((c) => db.insert(articleSearch).values(c)),
   ]
 }
+
+/** The columns a revision row binds: revisionRow's fields and the article id. */
+const REVISION_COLUMNS = 8
 
 const revisionRow = (next: NewRevision) => ({
   number: next.revision,

@@ -27,8 +27,9 @@ export interface Upload {
  * itself lacks. Throws IngestError, and nothing else, for any input.
  */
 export function normalizeUpload(input: Upload, meta: UploadMeta): NormalizedArticle {
-  const article = parse(input, meta)
-  return article.publication ? article : { ...article, publication: requested(meta) }
+  const { publication: asked, ...article } = parse(input, meta)
+  const publication = asked ?? requested(meta)
+  return publication ? { ...article, publication } : article
 }
 
 /** The status the query string asks for; the upload's own (a JSON field, front matter) wins. */

@@ -54,7 +54,7 @@ export const webhooksApi = new Hono<AppEnv>()
       id: 'createWebhook',
       summary: 'Add an endpoint (its signing secret is answered this once)',
       description:
-        'Events: `article.created`, `article.updated`, `article.deleted`, `import.completed`. The URL must be https to a public host (no IP literal in a private, loopback or link-local range, no `localhost` or `.local` name).',
+        'Events: `article.created`, `article.updated`, `article.published`, `article.deleted`, `import.completed`. The URL must be https to a public host (no IP literal in a private, loopback or link-local range, no `localhost` or `.local` name).',
       body: json(newEndpoint),
       responses: {
         201: { description: 'The endpoint, with its secret', content: json(endpointWithSecret) },
