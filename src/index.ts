@@ -18,6 +18,8 @@ import { handleDeadDeliveries, handleDeliveries } from './webhooks/deliver'
 import { drainOutbox } from './webhooks/outbox'
 import type { DeliveryMessage } from './model/webhooks'
 import { handleImports, handleSchedule } from './imports/handlers'
+import { publishDue } from './articles/schedule'
+import { createDb } from './db/client'
 import type { ImportMessage } from './imports/context'
 import type { Bindings } from './env'
 import { listingPages, listingsApi } from './routes/listings'
@@ -47,9 +49,9 @@ const app = new Hono<AppEnv>()
   )
   .route('/api/articles/bulk', bulkApi)
   .route('/api/articles', articlesApi)
+  .route('/api/articles', revisionsApi)
   .route('/api/articles', previewsApi)
   .route('/api/previews', previewKeysApi)
-  .route('/api/articles', revisionsApi)
   .route('/api/search', searchApi)
   .route('/api/imports', importsApi)
   .route('/api/keys', keysApi)
@@ -84,6 +86,13 @@ app.notFound((c) => {
 })
 app.onError(handleError)
 
+/** The cron's publishing pass; what it could not do is still due at the next run. */
+async function publishScheduled(env: Bindings): Promise<void> {
+  const storage = { db: createDb(env.DB), originals: env.ORIGINALS }
+  const { published, more } = await publishDue(storage)
+  if (published > 0 || more) console.log('scheduled publishing:', { published, more })
+}
+
 /** The outbox keeps what a failed drain did not send; the next one sends it. */
 const logDrainFailure = (error: unknown) =>
   void console.error('webhook outbox drain failed:', error)
@@ -107,7 +116,10 @@ export default {
     else await handleDeliveries(deliveries, env)
   },
   scheduled: async (_controller, env) => {
-    await Promise.all([handleSchedule(env), drainOutbox(env).catch(logDrainFailure)])
+    const passes = await Promise.allSettled([handleSchedule(env), publishScheduled(env)])
+    // After publishing: the article.published events it wrote go out in this run.
+    await drainOutbox(env).catch(logDrainFailure)
+    for (const pass of passes) if (pass.status === 'rejected') throw pass.reason
   },
 } satisfies ExportedHandler<Bindings, ImportMessage | DeliveryMessage>
 

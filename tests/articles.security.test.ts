@@ -22,6 +22,7 @@ describe('every write route needs the bearer token', () => {
     expect(writeRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
       [
         'DELETE /api/articles/:slug',
+        'PATCH /api/articles/:slug',
         'DELETE /api/keys/:id',
         'POST /api/articles',
         'POST /api/articles/:slug/renormalize',
@@ -71,6 +72,7 @@ describe('every write route needs the bearer token', () => {
       ),
     ).toEqual({
       'DELETE /api/articles/:slug': 'articles:write',
+      'PATCH /api/articles/:slug': 'articles:write',
       'POST /api/articles': 'articles:write',
       'POST /api/articles/:slug/renormalize': 'articles:write',
       'POST /api/articles/:slug/preview': 'articles:write',

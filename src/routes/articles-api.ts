@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { SITE } from '../articles/collections'
 import { listingJson } from '../articles/listings'
 import {
@@ -19,7 +20,7 @@ import {
 } from '../articles/write'
 import type { Db } from '../db/client'
 import type { AppEnv } from '../env'
-import { AppError, notFound } from '../errors'
+import { AppError, notFound, tooLarge } from '../errors'
 import { requireScope, seesUnpublished } from '../http/auth'
 import { dbOf } from '../http/d1-session'
 import { storageOf } from '../http/storage'
@@ -29,7 +30,14 @@ import { CONTENT_TYPES, uploadFormat } from '../articles/media-type'
 import { json, operation, textBody, textOf } from '../http/operation'
 import { parseIfMatch } from '../http/preconditions'
 import { readUploadBody } from '../http/upload-body'
-import { listQuery, slugParam, sourceQuery, uploadQuery, validate } from '../http/validation'
+import {
+  jsonBody,
+  listQuery,
+  slugParam,
+  sourceQuery,
+  uploadQuery,
+  validate,
+} from '../http/validation'
 import { listing, publicationChange, revisions } from '../model/api'
 import { article } from '../model/article'
 import { jsonArticle } from '../ingest/json-schema'
@@ -158,10 +166,17 @@ export const articlesApi = new Hono<AppEnv>()
           content: json(article),
         },
       },
-      errors: [400, 401, 404, 409, 412, 415, 422, 429, 503],
+      errors: [400, 401, 404, 409, 412, 413, 422, 429, 503],
     }),
     requireScope('articles:write'),
     validate('param', slugParam),
+    bodyLimit({
+      maxSize: 4096,
+      onError: () => {
+        throw tooLarge(4096, 'A status change')
+      },
+    }),
+    jsonBody,
     validate('json', publicationChange),
     async (c) => {
       const storage = storageOf(c)

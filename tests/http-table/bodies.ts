@@ -701,3 +701,36 @@ export const WEBHOOK_CASES: BodyCase[] = [
     refused(413, 'payload_too_large'),
   ],
 ]
+
+/** PATCH /api/articles/:slug: a status change; the reference asks for what the seed is. */
+export const STATUS_CASES: BodyCase[] = [
+  [
+    'text/plain',
+    typed('text/plain'),
+    () => bytes('{"status":"draft"}'),
+    refused(400, 'invalid_request'),
+  ],
+  ['malformed JSON', asJson, () => bytes('{"status":'), refused(400, 'invalid_json')],
+  ['a JSON array', asJson, () => bytes('[]'), refused(400, 'invalid_request')],
+  ['nothing asked', asJson, () => bytes('{}'), refused(400, 'invalid_request')],
+  ['an unknown status', asJson, () => bytes('{"status":"live"}'), refused(400, 'invalid_request')],
+  ['an unknown field', asJson, () => bytes('{"state":"draft"}'), refused(400, 'invalid_request')],
+  [
+    'scheduled without a time',
+    asJson,
+    () => bytes('{"status":"scheduled"}'),
+    refused(422, 'invalid_status'),
+  ],
+  [
+    'a time that is no date',
+    asJson,
+    () => bytes('{"publishAt":"next tuesday"}'),
+    refused(422, 'invalid_publish_at'),
+  ],
+  [
+    '4 KiB and a byte',
+    asJson,
+    () => bytes(`{"status":"draft","x":"${'a'.repeat(4097 - 25)}"}`),
+    refused(413, 'payload_too_large'),
+  ],
+]
