@@ -17,10 +17,8 @@ import { webhooksApi } from './routes/webhooks-api'
 import { handleDeadDeliveries, handleDeliveries } from './webhooks/deliver'
 import { drainOutbox } from './webhooks/outbox'
 import type { DeliveryMessage } from './model/webhooks'
-import { handleImports, handleSchedule } from './imports/handlers'
-import { publishDue } from './articles/schedule'
-import { createDb } from './db/client'
-import type { ImportMessage } from './imports/context'
+import { handleImports, handleSchedule, publishScheduled } from './imports/handlers'
+import type { WorkMessage } from './imports/context'
 import type { Bindings } from './env'
 import { listingPages, listingsApi } from './routes/listings'
 import { maintenanceApi } from './routes/maintenance-api'
@@ -86,13 +84,6 @@ app.notFound((c) => {
 })
 app.onError(handleError)
 
-/** The cron's publishing pass; what it could not do is still due at the next run. */
-async function publishScheduled(env: Bindings): Promise<void> {
-  const storage = { db: createDb(env.DB), originals: env.ORIGINALS }
-  const { published, more } = await publishDue(storage)
-  if (published > 0 || more) console.log('scheduled publishing:', { published, more })
-}
-
 /** The outbox keeps what a failed drain did not send; the next one sends it. */
 const logDrainFailure = (error: unknown) =>
   void console.error('webhook outbox drain failed:', error)
@@ -101,14 +92,15 @@ const logDrainFailure = (error: unknown) =>
 const isWebhooks = (queue: string) => /-webhooks(-dlq)?$/.test(queue)
 
 /**
- * HTTP requests; the import and webhook queues' messages (the events an import's work wrote are
- * sent on after it); the cron: the import sweeper and the webhook outbox.
+ * HTTP requests; the work and webhook queues' messages (the events an import's work or a
+ * publish wrote are sent on after it); the cron: the import sweeper, scheduled publishing and the
+ * webhook outbox.
  */
 export default {
   fetch: app.fetch,
   queue: async (batch, env) => {
     if (!isWebhooks(batch.queue)) {
-      await handleImports(batch as MessageBatch<ImportMessage>, env)
+      await handleImports(batch as MessageBatch<WorkMessage>, env)
       return void (await drainOutbox(env).catch(logDrainFailure))
     }
     const deliveries = batch as MessageBatch<DeliveryMessage>
@@ -121,7 +113,7 @@ export default {
     await drainOutbox(env).catch(logDrainFailure)
     for (const pass of passes) if (pass.status === 'rejected') throw pass.reason
   },
-} satisfies ExportedHandler<Bindings, ImportMessage | DeliveryMessage>
+} satisfies ExportedHandler<Bindings, WorkMessage | DeliveryMessage>
 
 export { app }
 export type App = typeof app

@@ -1,6 +1,7 @@
-import { env } from 'cloudflare:test'
+import { createScheduledController, env } from 'cloudflare:test'
+import worker from '../src/index'
 import { describe, expect, it } from 'vitest'
-import { publishDue, PUBLISH_PER_RUN } from '../src/articles/schedule'
+import { publishDue, publishEach, PUBLISH_PER_RUN } from '../src/articles/schedule'
 import type { Storage } from '../src/articles/storage'
 import { createDb } from '../src/db/client'
 import { auth, get, ORIGIN, upload } from './helpers'
@@ -234,9 +235,14 @@ describe('scheduled publishing (the cron)', () => {
         .filter((slug) => slugs.includes(slug))
     expect(await month()).toEqual([])
     const now = later()
-    expect(await publishDue(storage(), now)).toEqual({ published: PUBLISH_PER_RUN, more: true })
-    expect(await publishDue(storage(), now)).toEqual({ published: 5, more: false })
-    expect(await publishDue(storage(), now)).toEqual({ published: 0, more: false })
+    // Without a queue, a run publishes its share and leaves the rest for the next.
+    expect(await publishDue(storage(), now)).toEqual({
+      published: PUBLISH_PER_RUN,
+      handedOff: 0,
+      more: true,
+    })
+    expect(await publishDue(storage(), now)).toEqual({ published: 5, handedOff: 0, more: false })
+    expect(await publishDue(storage(), now)).toEqual({ published: 0, handedOff: 0, more: false })
     for (const slug of slugs) {
       expect(await statusRevisions(slug)).toEqual([{ number: 2, status: 'published' }])
       expect((await get(`/articles/${slug}`)).status).toBe(200)
@@ -249,6 +255,56 @@ describe('scheduled publishing (the cron)', () => {
       .bind(...slugs)
       .first<{ n: number }>()
     expect(events?.n).toBe(many)
+  })
+
+  it('hands what its run cannot publish to the queue, whose messages publish the rest at once', async () => {
+    const publishAt = inAnHour()
+    const slugs: string[] = []
+    for (let i = 0; i < PUBLISH_PER_RUN + 10; i++) {
+      slugs.push((await store(`handed${i}`, { status: 'scheduled', publishAt })).slug)
+    }
+    const now = later()
+    const groups: string[][] = []
+    const handOff = async (sent: string[][]) => void groups.push(...sent)
+    expect(await publishDue(storage(), now, handOff)).toEqual({
+      published: PUBLISH_PER_RUN,
+      handedOff: 10,
+      more: false,
+    })
+    expect(groups.map((g) => g.length)).toEqual([8, 2])
+    // A message delivered twice publishes nothing the second time.
+    expect(await publishEach(storage(), groups.flat(), now)).toBe(10)
+    expect(await publishEach(storage(), groups.flat(), now)).toBe(0)
+    for (const slug of slugs) {
+      expect(await statusRevisions(slug)).toEqual([{ number: 2, status: 'published' }])
+    }
+  })
+
+  it('publishes through the cron handler and the work queue, as deployed', async () => {
+    const publishAt = new Date(Date.now() + 1_000).toISOString()
+    const slugs: string[] = []
+    for (let i = 0; i < PUBLISH_PER_RUN + 3; i++) {
+      slugs.push((await store(`cron${i}`, { status: 'scheduled', publishAt })).slug)
+    }
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(publishAt) - Date.now() + 50))
+    await worker.scheduled(createScheduledController({ cron: '* * * * *' }), env)
+    // The last three went by queue: its consumer runs on its own, soon after.
+    const published = async () => {
+      const { results } = await env.DB.prepare(
+        `SELECT count(*) AS n FROM articles WHERE status = 'published'
+         AND slug IN (${slugs.map(() => '?').join(',')})`,
+      )
+        .bind(...slugs)
+        .all<{ n: number }>()
+      return results[0]!.n
+    }
+    for (let i = 0; i < 100 && (await published()) < slugs.length; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(await published()).toBe(slugs.length)
+    for (const slug of slugs) {
+      expect(await statusRevisions(slug)).toEqual([{ number: 2, status: 'published' }])
+    }
   })
 
   it('publishes once when two runs overlap', async () => {

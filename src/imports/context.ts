@@ -10,6 +10,12 @@ import { settingsOf } from '../settings'
 export type ImportMessage =
   { kind: 'split'; job: string } | { kind: 'chunk'; job: string; seq: number }
 
+/** Scheduled articles the cron hands on when more are due at once than its own run publishes. */
+export type PublishMessage = { kind: 'publish'; slugs: string[] }
+
+/** What the work queue carries: imports' messages, and publishing's. */
+export type WorkMessage = ImportMessage | PublishMessage
+
 export interface ImportLimits {
   /** Bytes of one archive (one request body). */
   maxImportBytes: number

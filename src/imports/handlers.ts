@@ -1,5 +1,6 @@
+import { publishDue, publishEach } from '../articles/schedule'
 import type { Bindings } from '../env'
-import { importsOf, type ImportMessage } from './context'
+import { importsOf, type PublishMessage, type WorkMessage } from './context'
 import { deadLetter, sweep } from './recovery'
 import { splitArchive } from './split'
 import { storeChunk } from './store-chunk'
@@ -14,7 +15,7 @@ const backoff = (attempts: number) => Math.min(300, 5 * 2 ** Math.max(0, attempt
  * was for is ended (deadLetter).
  */
 export async function handleImports(
-  batch: MessageBatch<ImportMessage>,
+  batch: MessageBatch<WorkMessage>,
   env: Bindings,
 ): Promise<void> {
   const imports = importsOf(env)
@@ -23,7 +24,10 @@ export async function handleImports(
     batch.messages.map(async (message) => {
       try {
         const body = message.body
-        if (dead) await deadLetter(imports, body)
+        // What a dead publish message was for is still due: the next cron run finds it.
+        if (body.kind === 'publish') {
+          if (!dead) await publishEach(imports, body.slugs, new Date())
+        } else if (dead) await deadLetter(imports, body)
         else if (body.kind === 'split') await splitArchive(imports, body.job)
         else await storeChunk(imports, body.job, body.seq)
         message.ack()
@@ -39,4 +43,20 @@ export async function handleImports(
 export async function handleSchedule(env: Bindings): Promise<void> {
   const { nudged, ended } = await sweep(importsOf(env))
   if (nudged + ended > 0) console.log('import sweeper:', { nudged, ended })
+}
+
+/** The cron's publishing pass; more due than its run publishes go to the queue. */
+export async function publishScheduled(env: Bindings): Promise<void> {
+  const imports = importsOf(env)
+  const queue = env.IMPORTS as Queue<PublishMessage>
+  const handOff = async (groups: string[][]) => {
+    for (let i = 0; i < groups.length; i += 100) {
+      const batch = groups.slice(i, i + 100)
+      await queue.sendBatch(batch.map((slugs) => ({ body: { kind: 'publish', slugs } })))
+    }
+  }
+  const { published, handedOff, more } = await publishDue(imports, new Date(), handOff)
+  if (published + handedOff > 0 || more) {
+    console.log('scheduled publishing:', { published, handedOff, more })
+  }
 }
