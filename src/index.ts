@@ -16,6 +16,7 @@ import { keysApi } from './routes/keys-api'
 import { webhooksApi } from './routes/webhooks-api'
 import { handleDeadDeliveries, handleDeliveries } from './webhooks/deliver'
 import { drainOutbox } from './webhooks/outbox'
+import { pruneWebhookLog } from './webhooks/retention'
 import type { DeliveryMessage } from './model/webhooks'
 import { handleImports, handleSchedule, publishScheduled } from './imports/handlers'
 import type { WorkMessage } from './imports/context'
@@ -93,8 +94,8 @@ const isWebhooks = (queue: string) => /-webhooks(-dlq)?$/.test(queue)
 
 /**
  * HTTP requests; the work and webhook queues' messages (the events an import's work or a
- * publish wrote are sent on after it); the cron: the import sweeper, scheduled publishing and the
- * webhook outbox.
+ * publish wrote are sent on after it); the cron: the import sweeper, scheduled publishing, the
+ * webhook log's retention and the webhook outbox.
  */
 export default {
   fetch: app.fetch,
@@ -108,7 +109,11 @@ export default {
     else await handleDeliveries(deliveries, env)
   },
   scheduled: async (_controller, env) => {
-    const passes = await Promise.allSettled([handleSchedule(env), publishScheduled(env)])
+    const passes = await Promise.allSettled([
+      handleSchedule(env),
+      publishScheduled(env),
+      pruneWebhookLog(env),
+    ])
     // After publishing: the article.published events it wrote go out in this run.
     await drainOutbox(env).catch(logDrainFailure)
     for (const pass of passes) if (pass.status === 'rejected') throw pass.reason

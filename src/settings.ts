@@ -27,6 +27,8 @@ export interface Settings {
   webhookAllowLocal: boolean
   /** The first retry's delay, in seconds; each later one doubles it (with jitter), up to an hour. */
   webhookRetryBaseSeconds: number
+  /** Days a sent event and a delivery attempt are kept (the delivery log, redelivery). */
+  webhookRetentionDays: number
   /** The site as pages see it: its name and origin. */
   site: Site
 }
@@ -49,6 +51,7 @@ const DEFAULTS = {
   importStallSeconds: 3600,
   keyTrustMs: 1000,
   webhookRetryBaseSeconds: 30,
+  webhookRetentionDays: 30,
 }
 
 /** A positive whole number from a `[vars]` string, else the default. */
@@ -98,6 +101,7 @@ export function settingsOf(env: Bindings): Settings {
         env.WEBHOOK_RETRY_BASE_SECONDS,
         DEFAULTS.webhookRetryBaseSeconds,
       ),
+      webhookRetentionDays: positive(env.WEBHOOK_RETENTION_DAYS, DEFAULTS.webhookRetentionDays),
     }
     parsed.set(env, settings)
   }

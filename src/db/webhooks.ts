@@ -40,11 +40,15 @@ export async function updateEndpoint(
   return row
 }
 
+/** Deletes an endpoint and its delivery log. */
 export async function deleteEndpoint(db: Db, id: string): Promise<boolean> {
-  const gone = await db
-    .delete(webhookEndpoints)
-    .where(eq(webhookEndpoints.id, id))
-    .returning({ id: webhookEndpoints.id })
+  const [gone] = await db.batch([
+    db
+      .delete(webhookEndpoints)
+      .where(eq(webhookEndpoints.id, id))
+      .returning({ id: webhookEndpoints.id }),
+    db.delete(webhookAttempts).where(eq(webhookAttempts.endpointId, id)),
+  ])
   return gone.length > 0
 }
 
@@ -131,3 +135,35 @@ export const wasAttempted = async (db: Db, endpointId: string, eventId: string) 
       .where(and(eq(webhookAttempts.endpointId, endpointId), eq(webhookAttempts.eventId, eventId)))
       .limit(1)
   ).length > 0
+
+/** Sent events older than `before`, at most `limit` (an unsent one is kept however old). */
+export const pruneEvents = (db: Db, before: string, limit: number) =>
+  db
+    .delete(webhookEvents)
+    .where(
+      inArray(
+        webhookEvents.id,
+        db
+          .select({ id: webhookEvents.id })
+          .from(webhookEvents)
+          .where(lt(webhookEvents.dispatchedAt, before))
+          .limit(limit),
+      ),
+    )
+    .returning({ id: webhookEvents.id })
+
+/** One endpoint's delivery attempts older than `before`, at most `limit`. */
+export const pruneAttempts = (db: Db, endpointId: string, before: string, limit: number) =>
+  db
+    .delete(webhookAttempts)
+    .where(
+      inArray(
+        webhookAttempts.id,
+        db
+          .select({ id: webhookAttempts.id })
+          .from(webhookAttempts)
+          .where(and(eq(webhookAttempts.endpointId, endpointId), lt(webhookAttempts.at, before)))
+          .limit(limit),
+      ),
+    )
+    .returning({ id: webhookAttempts.id })
