@@ -2,7 +2,7 @@ import type { PageSpec } from '../cache/pages'
 import { INDEX_SCOPE } from '../cache/scopes'
 import type { Db } from '../db/client'
 import { encodeSearchCursor } from '../db/cursor'
-import { MARK_END, MARK_START, toFtsQuery } from '../db/fts-query'
+import { MARK_END, MARK_START, toSearchQuery } from '../db/fts-query'
 import { searchArticles, type SearchHit } from '../db/search-read'
 import type { SearchResult } from '../model/api'
 import type { Site } from '../model/site'
@@ -27,7 +27,7 @@ export function splitMarks(snippet: string): Pick<SearchResult, 'snippet' | 'mar
 /** A page of results for what a reader typed; `cursor` is checked before anything is read. */
 export async function search(db: Db, q: string, limit: number, cursor: string | undefined) {
   const after = parseSearchCursor(cursor)
-  const query = toFtsQuery(q)
+  const query = toSearchQuery(q)
   if (!query) return { items: [] as SearchResult[], nextCursor: null }
   const page = await searchArticles(db, { query, limit, cursor: after })
   const items = page.items.map(({ rank: _rank, ...hit }: SearchHit) => ({

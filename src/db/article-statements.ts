@@ -5,7 +5,14 @@ import type { Upload } from '../model/upload'
 import type { ArticleLinks } from './article-state'
 import type { Db, Statement } from './client'
 import { chunkRows } from './limits'
-import { addToSearch, articleSearch, removeFromSearch, searchRow } from './search-index'
+import {
+  addToSearch,
+  articleSearch,
+  articleSearchCjk,
+  cjkSearchRow,
+  removeFromSearch,
+  searchRow,
+} from './search-index'
 import { freeSlug } from './slugs'
 import {
   articleAuthors,
@@ -75,9 +82,9 @@ export function revisionStatements(
       db.delete(table).where(eq(table.articleId, articleId)),
     ),
     ...childStatements(db, [article], [rows]),
-    removeFromSearch(db, articleId),
+    ...removeFromSearch(db, articleId),
     // The index holds published articles only, so no search can find a draft.
-    ...(next.publication.status === 'published' ? [addToSearch(db, articleId, article)] : []),
+    ...(next.publication.status === 'published' ? addToSearch(db, articleId, article) : []),
   ]
 }
 
@@ -100,12 +107,21 @@ export function newArticlesStatements(db: Db, news: NewRevision[]): Statement[] 
       news.map((n) => ({ ...revisionRow(n), articleId: n.articleId })),
       REVISION_COLUMNS,
     ).map((c) => db.insert(revisions).values(c)),
-    ...chunkRows(
+    ...searchStatements(
+      db,
       news
         .filter((n) => n.publication.status === 'published')
         .map((n) => searchRow(n.articleId, n.article)),
-      5,
-    ).map((c) => db.insert(articleSearch).values(c)),
+    ),
+  ]
+}
+
+/** Search rows of published articles, in both indexes, merged into multi-row inserts. */
+function searchStatements(db: Db, rows: ReturnType<typeof searchRow>[]): Statement[] {
+  const cjk = rows.flatMap((r) => cjkSearchRow(r) ?? [])
+  return [
+    ...chunkRows(rows, 5).map((c) => db.insert(articleSearch).values(c)),
+    ...chunkRows(cjk, 5).map((c) => db.insert(articleSearchCjk).values(c)),
   ]
 }
 
@@ -173,14 +189,16 @@ export function deleteStatements(db: Db, articleId: string, revision: number): S
         ),
       )
       .returning({ id: articles.id }),
-    db
-      .delete(articleSearch)
-      .where(
-        and(
-          eq(articleSearch.articleId, articleId),
-          sql`EXISTS (SELECT 1 FROM ${articles} WHERE ${and(eq(articles.id, articleId), isNotNull(articles.deletedAt))})`,
+    ...[articleSearch, articleSearchCjk].map((index) =>
+      db
+        .delete(index)
+        .where(
+          and(
+            eq(index.articleId, articleId),
+            sql`EXISTS (SELECT 1 FROM ${articles} WHERE ${and(eq(articles.id, articleId), isNotNull(articles.deletedAt))})`,
+          ),
         ),
-      ),
+    ),
   ]
 }
 
@@ -270,10 +288,21 @@ function blockColumns(block: Block): { type: Block['type']; text: string; data: 
         text: block.items.join('\n'),
         data: JSON.stringify({ ordered: block.ordered }),
       }
-    case 'heading':
-      return { type: block.type, text: block.text, data: JSON.stringify({ level: block.level }) }
+    case 'heading': {
+      const data = { level: block.level, ...(block.spans && { spans: block.spans }) }
+      return { type: block.type, text: block.text, data: JSON.stringify(data) }
+    }
+    case 'figure': {
+      const data = { url: block.url, alt: block.alt, credit: block.credit }
+      return { type: block.type, text: block.text, data: JSON.stringify(data) }
+    }
     default:
-      return { type: block.type, text: block.text, data: null }
+      // Inline runs beside the text: the text column stays the plain text search reads.
+      return {
+        type: block.type,
+        text: block.text,
+        data: block.spans ? JSON.stringify({ spans: block.spans }) : null,
+      }
   }
 }
 

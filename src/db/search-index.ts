@@ -1,23 +1,35 @@
 import { eq } from 'drizzle-orm'
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { NormalizedArticle } from '../model/article'
+import { CJK, cjkIndexText } from './cjk-text'
 import type { Db, Statement } from './client'
+
+const searchColumns = {
+  articleId: text('article_id').notNull(),
+  headline: text('headline').notNull(),
+  body: text('body').notNull(),
+  authors: text('authors').notNull(),
+  tags: text('tags').notNull(),
+}
 
 /**
  * The FTS5 table created by drizzle/0003_search.sql. Declared here, outside schema.ts, so that
  * drizzle-kit does not try to create it as a plain table, and so that writes to it are query
  * builders that fit in db.batch() (drizzle's raw `sql` statements with parameters do not).
  */
-export const articleSearch = sqliteTable('article_search', {
-  articleId: text('article_id').notNull(),
-  headline: text('headline').notNull(),
-  body: text('body').notNull(),
-  authors: text('authors').notNull(),
-  tags: text('tags').notNull(),
-})
+export const articleSearch = sqliteTable('article_search', searchColumns)
 
-export const removeFromSearch = (db: Db, articleId: string): Statement =>
-  db.delete(articleSearch).where(eq(articleSearch.articleId, articleId))
+/**
+ * The CJK index (drizzle/0012_cjk_search.sql): the same columns as CJK bigrams (see cjk-text.ts),
+ * for the published articles with CJK text only; an article without any costs it nothing.
+ */
+export const articleSearchCjk = sqliteTable('article_search_cjk', searchColumns)
+
+/** Both indexes' rows of an article go. */
+export const removeFromSearch = (db: Db, articleId: string): Statement[] => [
+  db.delete(articleSearch).where(eq(articleSearch.articleId, articleId)),
+  db.delete(articleSearchCjk).where(eq(articleSearchCjk.articleId, articleId)),
+]
 
 /** What the search index holds for one article. */
 export const searchRow = (articleId: string, article: NormalizedArticle) => ({
@@ -30,5 +42,27 @@ export const searchRow = (articleId: string, article: NormalizedArticle) => ({
   tags: article.tags.map((t) => t.name).join(', '),
 })
 
-export const addToSearch = (db: Db, articleId: string, article: NormalizedArticle): Statement =>
-  db.insert(articleSearch).values(searchRow(articleId, article))
+type SearchRow = ReturnType<typeof searchRow>
+
+/** The CJK index's row for a word index row, or null when its text has no CJK character. */
+export function cjkSearchRow(row: SearchRow): SearchRow | null {
+  const { articleId, ...text } = row
+  if (!Object.values(text).some((t) => CJK.test(t))) return null
+  return {
+    articleId,
+    headline: cjkIndexText(text.headline),
+    body: cjkIndexText(text.body),
+    authors: cjkIndexText(text.authors),
+    tags: cjkIndexText(text.tags),
+  }
+}
+
+/** An article's rows in both indexes (the CJK one only when it has CJK text). */
+export function addToSearch(db: Db, articleId: string, article: NormalizedArticle): Statement[] {
+  const row = searchRow(articleId, article)
+  const cjk = cjkSearchRow(row)
+  return [
+    db.insert(articleSearch).values(row),
+    ...(cjk ? [db.insert(articleSearchCjk).values(cjk)] : []),
+  ]
+}

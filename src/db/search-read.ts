@@ -4,7 +4,8 @@ import { articleUrl } from './article-read'
 import { authorsOf } from './listing-read'
 import type { Db } from './client'
 import type { SearchCursor } from './cursor'
-import { MARK_END, MARK_START } from './fts-query'
+import { MARK_END, MARK_START, type SearchQuery } from './fts-query'
+import { searchWithCjk } from './search-cjk-read'
 
 export interface SearchHit extends ArticleSummary {
   /** A passage around the matches, with matches between MARK_START and MARK_END. */
@@ -12,7 +13,7 @@ export interface SearchHit extends ArticleSummary {
   rank: number
 }
 
-interface Row {
+export interface Row {
   id: string
   slug: string
   title: string
@@ -35,7 +36,7 @@ interface Row {
 export const RANKED_MATCHES = 1000
 
 /**
- * Live articles matching an FTS5 query (see toFtsQuery), best first by BM25 with the headline
+ * Live articles matching an FTS5 query (see toSearchQuery), best first by BM25 with the headline
  * weighted most, then authors and tags, then the body; keyset-paginated on (rank, id). Only the
  * `candidates` most recently stored matches are ranked (see RANKED_MATCHES).
  */
@@ -46,8 +47,20 @@ export async function searchArticles(
     limit,
     cursor,
     candidates = RANKED_MATCHES,
-  }: { query: string; limit: number; cursor: SearchCursor | null; candidates?: number },
+  }: {
+    /** A query for the word index, or both indexes' (see toSearchQuery). */
+    query: string | SearchQuery
+    limit: number
+    cursor: SearchCursor | null
+    candidates?: number
+  },
 ): Promise<{ items: SearchHit[]; next: SearchCursor | null }> {
+  if (typeof query !== 'string') {
+    if (query.cjk)
+      return hits(db, await searchWithCjk(db, query, { limit, cursor, candidates }), limit)
+    if (!query.words) return { items: [], next: null }
+    return searchArticles(db, { query: query.words, limit, cursor, candidates })
+  }
   const after = cursor
     ? sql`AND (ranked.rank > ${cursor.rank} OR (ranked.rank = ${cursor.rank} AND ranked.id > ${cursor.id}))`
     : sql``
@@ -81,6 +94,15 @@ export async function searchArticles(
     JOIN articles a ON a.id = page.id AND a.deleted_at IS NULL
     WHERE article_search MATCH ${query}
     ORDER BY page.rank, page.id`)
+  return hits(db, rows, limit)
+}
+
+/** One page of hits from up to `limit + 1` rows; the extra one says that there is a next page. */
+async function hits(
+  db: Db,
+  rows: Row[],
+  limit: number,
+): Promise<{ items: SearchHit[]; next: SearchCursor | null }> {
   const page = rows.slice(0, limit)
   const authors = await authorsOf(
     db,

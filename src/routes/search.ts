@@ -18,7 +18,7 @@ export const searchApi = new Hono<AppEnv>().get(
     id: 'search',
     summary: 'Full-text search, best match first',
     description:
-      'Words are matched with their stems (“talks” finds “talk”), all of them; "quoted words" match as a phrase; `a OR b` takes either; `-word` or `-"a phrase"` leaves out what has it. Anything else (other punctuation, a lowercase or) is text. A query of exclusions alone finds nothing.',
+      'Words are matched with their stems (“talks” finds “talk”), all of them; "quoted words" match as a phrase; `a OR b` takes either; `-word` or `-"a phrase"` leaves out what has it. Anything else (other punctuation, a lowercase or) is text. A query of exclusions alone finds nothing. Chinese, Japanese and Korean text is searched by its characters: a run of them (`終電`, `山手線の終電`) matches where those characters stand together, a single one wherever it is.',
     tag: 'Reading',
     responses: { 200: { description: 'A page of results', content: json(searchResults) } },
     errors: [400, 429, 503],
