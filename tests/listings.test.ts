@@ -72,14 +72,15 @@ describe('author and tag listings follow every write', () => {
       items: { slug: string }[]
       nextCursor: string
     }
-    expect(first.items.map((i) => i.slug)).toEqual([SLUG, 'story-number-3'])
+    // The seed has no date: it lists after every dated article, however recently it was uploaded.
+    expect(first.items.map((i) => i.slug)).toEqual(['story-number-3', 'story-number-2'])
     const second = (await (
       await get(`/api/articles?limit=2&cursor=${first.nextCursor}`)
     ).json()) as {
       items: { slug: string }[]
       nextCursor: string | null
     }
-    expect(second.items.map((i) => i.slug)).toEqual(['story-number-2', 'story-number-1'])
+    expect(second.items.map((i) => i.slug)).toEqual(['story-number-1', SLUG])
     expect(second.nextCursor).toBeNull()
   })
 })

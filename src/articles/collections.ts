@@ -1,4 +1,4 @@
-import { archiveScope, authorScope, INDEX_SCOPE, tagScope } from '../cache/scopes'
+import { authorScope, INDEX_SCOPE, tagScope } from '../cache/scopes'
 import type { Db } from '../db/client'
 import { getAuthor, getTag, type ListFilter } from '../db/listing-read'
 import { isSlug } from '../model/slug'
@@ -9,6 +9,8 @@ export interface Collection {
   /** What a 404 calls it: `No such author.` */
   noun: 'site' | 'author' | 'tag' | 'month'
   scope: string
+  /** Told apart from other pages in the same scope by it (a month's pages share the index's). */
+  variantPrefix?: string
   /** The HTML page; feeds live at `${basePath}/feed.xml` (`/feed.xml` for the site). */
   basePath: string
   heading?: string
@@ -29,7 +31,10 @@ export function archiveCollection(key: string): Collection | null {
   const value = `${match[1]}-${match[2]}`
   return {
     noun: 'month',
-    scope: archiveScope(value),
+    // Not archiveScope(value): the page links to the nearest months with articles, which a write
+    // to any month can change, and every write bumps the index scope.
+    scope: INDEX_SCOPE,
+    variantPrefix: `month:${value}:`,
     basePath: `/archive/${key}`,
     heading: formatMonth(match[1]!, month),
     filter: { month: value },

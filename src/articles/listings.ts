@@ -3,7 +3,8 @@ import { INDEX_SCOPE } from '../cache/scopes'
 import { getArticlesByIds, isPublic } from '../db/article-read'
 import type { Db } from '../db/client'
 import { encodeCursor } from '../db/cursor'
-import { countLiveArticles, listArticles, sitemapEntries } from '../db/listing-read'
+import { listMonths, neighbourMonths } from '../db/archive-read'
+import { countLiveArticles, listArticles, nextMonth, sitemapEntries } from '../db/listing-read'
 import type { Site } from '../model/site'
 import {
   renderAtomFeed,
@@ -14,6 +15,7 @@ import {
   sitemapPageCount,
   sitemapPath,
 } from '../views/feeds'
+import { renderArchivePage } from '../views/archive-page'
 import { renderIndexPage } from '../views/index-page'
 import { feedPath, type Collection } from './collections'
 import { parseListCursor } from './cursors'
@@ -58,15 +60,26 @@ export function listingPage(
   parseListCursor(cursor)
   return {
     scope: collection.scope,
-    variant: `html:${cursor ?? ''}`,
+    variant: `${collection.variantPrefix ?? ''}html:${cursor ?? ''}`,
     shared: cursor === undefined,
     render: async (db) => {
       const { items, nextCursor } = await page(db, collection, PAGE_SIZE, cursor)
       if (isGone(collection, items, cursor)) return null
+      const filter = collection.filter
+      const months =
+        filter && 'month' in filter
+          ? await neighbourMonths(db, filter.month, nextMonth(filter.month))
+          : undefined
+      const feeds =
+        collection.noun === 'author' || collection.noun === 'tag'
+          ? { title: `${collection.heading} | ${site.name}`, basePath: collection.basePath }
+          : undefined
       return renderIndexPage(items, nextCursor, site, {
         heading: collection.heading,
         basePath: collection.basePath,
         cursor,
+        feeds,
+        months,
       })
     },
   }
@@ -105,6 +118,14 @@ export function feedPage(collection: Collection, site: Site, format: 'xml' | 'js
     },
   }
 }
+
+/** /archive: every month with a published article, under the index scope every write bumps. */
+export const archivePage = (site: Site): PageSpec => ({
+  scope: INDEX_SCOPE,
+  variant: 'archive:html',
+  shared: true,
+  render: async (db) => renderArchivePage(await listMonths(db), site),
+})
 
 /**
  * /sitemap.xml lists every article, or past 50,000 of them becomes an index of /sitemaps/<n>.xml

@@ -18,6 +18,7 @@ import { newId } from '../lib/hash'
 import type { Problem } from '../model/api'
 import type { Upload } from '../model/upload'
 import type { Storage } from './storage'
+import { sortKeyOf } from './sort-key'
 import {
   commit,
   prepare,
@@ -138,7 +139,7 @@ async function createTogether(
       sourceId,
       fingerprint: p.fingerprint,
       article: p.article,
-      sortKey: p.article.publishedAt ?? now,
+      sortKey: sortKeyOf(p.article.publishedAt, now),
       publication: publicationOf(p, undefined),
     })
     sources.push({ sourceId, articleId, sha256: p.sha256, upload: p.upload, r2Key: '' })

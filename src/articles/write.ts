@@ -36,6 +36,7 @@ import type { Upload } from '../model/upload'
 import { charsetOf } from './media-type'
 import { checkPrecondition, type Precondition } from './preconditions'
 import { sourceBytes, type Storage } from './storage'
+import { sortKeyOf } from './sort-key'
 
 /**
  * The write service: every change to an article (an upload, a bulk item, a re-normalize, a
@@ -423,7 +424,8 @@ async function revisionWithInvalidation(
   const state = current && (await stateOf(db, articleId))
   // An undated article is listed from when it went out: its first upload, or its publishing.
   const goesOut = current?.status !== 'published' && next.publication.status === 'published'
-  const sortKey = article.publishedAt ?? ((!goesOut && state?.sortKey) || new Date().toISOString())
+  const listedSince = (!goesOut && state?.sortKey) || new Date().toISOString()
+  const sortKey = sortKeyOf(article.publishedAt, listedSince)
   // A new article's linking articles can be read with its identity (beforeUpload).
   const linking =
     linkingNew ??

@@ -6,7 +6,7 @@ import {
   type Collection,
   type CollectionKind,
 } from '../articles/collections'
-import { feedPage, listingJson, listingPage, PAGE_SIZE } from '../articles/listings'
+import { archivePage, feedPage, listingJson, listingPage, PAGE_SIZE } from '../articles/listings'
 import type { AppEnv } from '../env'
 import { notFound } from '../errors'
 import { serveCachedPage } from '../http/cached-page'
@@ -97,6 +97,18 @@ export const listingPages = new Hono<AppEnv>()
   )
   .get('/feed.xml', siteAtom!, (c) => feed(c, SITE, 'xml'))
   .get('/feed.json', siteJsonFeed!, (c) => feed(c, SITE, 'json'))
+  .get(
+    '/archive',
+    operation({
+      id: 'archivePage',
+      summary: 'Every month with a published article, by year',
+      tag: 'Pages',
+      page: true,
+      responses: { 200: { description: 'The page', content: textOf('text/html') } },
+      errors: [429, 503],
+    }),
+    async (c) => (await serveCachedPage(c, archivePage(siteOf(c.env))))!,
+  )
   .get(
     ARCHIVE,
     operation(page('monthPage', 'One month’s articles')),

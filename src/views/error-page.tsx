@@ -20,9 +20,30 @@ export function renderErrorPage(status: number, message: string, site: Site): st
       <p class="kicker">Error {status}</p>
       <h1>{reason}</h1>
       <p>{message}</p>
-      <p>
-        <a href="/">Back to the latest articles</a>
-      </p>
+      {status === 404 || status === 410 ? (
+        <>
+          <p>Search for it, or start from the latest articles or the archive.</p>
+          <form class="upload" method="get" action="/search" role="search" aria-label="Articles">
+            <label>
+              Words or "a phrase"
+              <input type="search" name="q" maxlength={200} />
+            </label>
+            <button type="submit">Search</button>
+          </form>
+          <ul>
+            <li>
+              <a href="/">The latest articles</a>
+            </li>
+            <li>
+              <a href="/archive">The archive by month</a>
+            </li>
+          </ul>
+        </>
+      ) : (
+        <p>
+          <a href="/">Back to the latest articles</a>
+        </p>
+      )}
     </Layout>,
   )
 }

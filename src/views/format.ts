@@ -16,12 +16,23 @@ export const MONTHS = [
 /** `September 2011`, for archive pages; `month` counts from 1. */
 export const formatMonth = (year: string, month: number) => `${MONTHS[month - 1]} ${year}`
 
-/** `September 22, 2011`, read in UTC so a page is the same wherever it is rendered. */
+/**
+ * `22 September 2011`: the day, the month's name and the year, which no reader can take for
+ * another date (09/22 and 22/09 both could be). Read in UTC so a page is the same wherever it
+ * is rendered.
+ */
 export function formatDate(iso: string): string | null {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return null
-  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`
 }
+
+/** `2011-09` → `/archive/2011/09`. */
+export const monthPath = (month: string) => `/archive/${month.replace('-', '/')}`
+
+/** `2011-09` → `September 2011`. */
+export const monthName = (month: string) =>
+  formatMonth(month.slice(0, 4), Number(month.slice(5, 7)))
 
 /** `A`, `A and B`, `A, B and C`: what goes before the item at `index` of `count`. */
 export function listSeparator(index: number, count: number): string {

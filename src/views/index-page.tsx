@@ -1,7 +1,14 @@
 import type { ArticleSummary } from '../model/article'
 import { Byline, PublishedDate } from './byline'
-import { Layout, renderDocument } from './layout'
+import { monthName, monthPath } from './format'
+import { Layout, renderDocument, type PageFeeds } from './layout'
 import type { Site } from '../model/site'
+
+/** A month page's neighbours: the nearest earlier and later months that have articles. */
+export interface MonthNeighbours {
+  previous: string | null
+  next: string | null
+}
 
 export interface IndexPageOptions {
   /** The h1, e.g. an author's or a tag's name; the front page leaves it out. */
@@ -10,6 +17,23 @@ export interface IndexPageOptions {
   basePath?: string
   /** The cursor this page was requested with, so its canonical URL names it. */
   cursor?: string
+  /** An author's or a tag's feeds, announced in the page's head. */
+  feeds?: PageFeeds
+  /** On a month's page: links to the months before and after it. */
+  months?: MonthNeighbours
+}
+
+function MonthLinks({ months }: { months: MonthNeighbours }) {
+  if (months.previous === null && months.next === null) return null
+  return (
+    <nav class="pager" aria-label="Other months">
+      {months.previous !== null && (
+        <a href={monthPath(months.previous)}>← {monthName(months.previous)}</a>
+      )}
+      <a href="/archive">All months</a>
+      {months.next !== null && <a href={monthPath(months.next)}>{monthName(months.next)} →</a>}
+    </nav>
+  )
 }
 
 const pagePath = (basePath: string, cursor: string | undefined | null) =>
@@ -48,16 +72,13 @@ export function renderIndexPage(
       title={opts.heading === undefined ? site.name : `${opts.heading} | ${site.name}`}
       description={`${opts.heading ?? 'Latest articles'} from ${site.name}.`}
       canonicalPath={pagePath(basePath, opts.cursor)}
+      feeds={opts.feeds}
+      wide
       head={next !== null && <link rel="next" href={next} />}
     >
       <h1>{opts.heading ?? 'Latest articles'}</h1>
       {items.length === 0 ? (
-        <div class="empty">
-          <p>No articles yet.</p>
-          <p>
-            Upload one with <code>POST /api/articles</code>.
-          </p>
-        </div>
+        <p class="empty">No articles yet.</p>
       ) : (
         <ol class="articles">
           {items.map((item) => (
@@ -74,6 +95,7 @@ export function renderIndexPage(
           </a>
         </nav>
       )}
+      {opts.months && <MonthLinks months={opts.months} />}
     </Layout>,
   )
 }

@@ -15,17 +15,104 @@ export const ICON_SVG =
 /** The icon in the page itself, so browsers do not ask for /favicon.ico (img-src allows data:). */
 export const ICON = `data:image/svg+xml,${encodeURIComponent(ICON_SVG)}`
 
+/** A collection with feeds of its own (an author, a tag): `${basePath}/feed.xml` and `.json`. */
+export interface PageFeeds {
+  title: string
+  basePath: string
+}
+
 interface LayoutProps {
   site: Site
   title: string
   description: string
   /** Path of the page's canonical URL; pages that are not documents (errors) leave it out. */
   canonicalPath?: string
+  /** The page's own feeds, announced beside the site's. */
+  feeds?: PageFeeds
+  /** `wide`: listings use a wide screen's width; an article keeps its reading measure. */
+  wide?: boolean
   head?: Child
   children?: Child
 }
 
-export function Layout({ site, title, description, canonicalPath, head, children }: LayoutProps) {
+/** `<link rel="alternate">` for a feed pair: browsers and feed readers find them from any page. */
+function FeedLinks({ title, basePath }: PageFeeds) {
+  const base = basePath === '/' ? '' : basePath
+  return (
+    <>
+      <link rel="alternate" type="application/atom+xml" title={title} href={`${base}/feed.xml`} />
+      <link rel="alternate" type="application/feed+json" title={title} href={`${base}/feed.json`} />
+    </>
+  )
+}
+
+/** The site's navigation: the same on every page, from the code alone (no storage read). */
+function SiteHeader({ site }: { site: Site }) {
+  return (
+    <header class="site">
+      <a class="site-name" href="/">
+        {site.name}
+      </a>
+      <nav class="site-nav" aria-label="Site">
+        <ul>
+          <li>
+            <a href="/">Latest</a>
+          </li>
+          <li>
+            <a href="/archive">Archive</a>
+          </li>
+          <li>
+            <a href="/feed.xml">Feed</a>
+          </li>
+        </ul>
+      </nav>
+      <form class="site-search" method="get" action="/search" role="search" aria-label="Site">
+        <input type="search" name="q" aria-label="Search articles" placeholder="Search" />
+        <button type="submit">Search</button>
+      </form>
+    </header>
+  )
+}
+
+function SiteFooter({ site }: { site: Site }) {
+  return (
+    <footer class="site">
+      <nav aria-label="Reader">
+        <ul>
+          <li>
+            <a href="/">Latest articles</a>
+          </li>
+          <li>
+            <a href="/archive">Archive by month</a>
+          </li>
+          <li>
+            <a href="/search">Search</a>
+          </li>
+          <li>
+            <a href="/feed.xml">Atom feed</a>
+          </li>
+          <li>
+            <a href="/feed.json">JSON Feed</a>
+          </li>
+        </ul>
+      </nav>
+      <nav aria-label="Editors">
+        <ul>
+          <li>
+            <a href="/upload">Upload articles</a>
+          </li>
+          <li>
+            <a href="/docs">API docs</a>
+          </li>
+        </ul>
+      </nav>
+      <p>{site.name}</p>
+    </footer>
+  )
+}
+
+export function Layout(props: LayoutProps) {
+  const { site, title, description, canonicalPath, feeds, wide, head, children } = props
   return (
     <html lang="en">
       <head>
@@ -37,22 +124,18 @@ export function Layout({ site, title, description, canonicalPath, head, children
         {canonicalPath !== undefined && (
           <link rel="canonical" href={absoluteUrl(site, canonicalPath)} />
         )}
+        <FeedLinks title={site.name} basePath="/" />
+        {feeds && <FeedLinks {...feeds} />}
         <style>{raw(STYLES)}</style>
         {head}
       </head>
-      <body>
+      <body class={wide ? 'wide' : undefined}>
         <a class="skip" href="#main">
           Skip to content
         </a>
-        <header>
-          <a class="site-name" href="/">
-            {site.name}
-          </a>
-        </header>
+        <SiteHeader site={site} />
         <main id="main">{children}</main>
-        <footer>
-          <p>{site.name}</p>
-        </footer>
+        <SiteFooter site={site} />
       </body>
     </html>
   )

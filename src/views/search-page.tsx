@@ -30,9 +30,9 @@ export function renderSearchPage(
   const next =
     nextCursor && `/search?q=${encodeURIComponent(query)}&cursor=${encodeURIComponent(nextCursor)}`
   return renderDocument(
-    <Layout site={site} title={title} description={`Search ${site.name}.`}>
+    <Layout site={site} title={title} description={`Search ${site.name}.`} wide>
       <h1>Search</h1>
-      <form class="upload" method="get" action="/search" role="search">
+      <form class="upload" method="get" action="/search" role="search" aria-label="Articles">
         <label>
           Words or "a phrase"
           <input type="search" name="q" value={query} maxlength={200} />

@@ -42,15 +42,31 @@ body > header, body > main, body > footer {
   margin: 0 auto;
   padding: 0 1rem;
 }
-body > header { padding-block: 1rem; border-bottom: 1px solid var(--rule); }
+/* The site's header and footer, and listings, use a wide screen; an article keeps its measure. */
+body > header, body > footer, body.wide > main { max-width: 80rem; }
+body > header { padding-block: 0.75rem; border-bottom: 1px solid var(--rule); }
 body > main { padding-block: 1.5rem 3rem; }
 body > footer { padding-block: 1rem 2rem; border-top: 1px solid var(--rule); }
 /* Not on header and footer themselves: their ch must match main's so the three columns align. */
-.site-name, body > footer p, .kicker, .byline, .meta, nav, .notice, .captions, .tags, .related h2 {
+.site-name, body > footer, .kicker, .byline, .meta, nav, .notice, .captions, .tags, .related h2, .site-search {
   font-family: var(--sans);
 }
-body > footer p, .meta, .captions { color: var(--muted); font-size: 0.875rem; }
+body > footer, .meta, .captions { color: var(--muted); font-size: 0.875rem; }
 .site-name { color: var(--fg); font-weight: 700; text-decoration: none; }
+header.site { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.5rem; }
+header.site .site-name { margin-right: auto; }
+.site-nav ul, footer.site ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; list-style: none; margin: 0; padding: 0; }
+.site-nav a, footer.site a { display: inline-block; padding-block: 0.375rem; }
+.site-nav a { color: var(--fg); font-size: 0.9375rem; }
+footer.site nav + nav { margin-top: 0.5rem; }
+footer.site p { margin: 0.75rem 0 0; }
+.site-search { display: flex; gap: 0.25rem; flex: 1 1 14rem; max-width: 22rem; }
+.site-search input { flex: 1; min-width: 0; font-size: 0.9375rem; padding: 0.375rem 0.5rem; border: 1px solid var(--muted); border-radius: 4px; background: var(--bg); color: var(--fg); }
+.site-search button { font-size: 0.9375rem; padding: 0.375rem 0.75rem; border: 1px solid var(--accent); border-radius: 4px; background: var(--accent); color: var(--bg); cursor: pointer; }
+.pager { display: flex; justify-content: space-between; gap: 1rem; }
+.months { columns: 14rem; column-gap: 2rem; padding: 0; list-style: none; font-family: var(--sans); }
+.months li { padding: 0.25rem 0; break-inside: avoid; }
+.months h2 { font-size: 1.125rem; margin: 1rem 0 0.25rem; }
 a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 a:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
@@ -93,7 +109,10 @@ blockquote { margin: 1.5rem 0; padding-left: 1rem; border-left: 3px solid var(--
 .articles h2 a:hover { text-decoration: underline; }
 .summary { margin: 0.5rem 0 0; }
 .empty { color: var(--muted); }
-nav { margin-top: 2rem; font-size: 0.9375rem; }
+main nav { margin-top: 2rem; font-size: 0.9375rem; }
+@media (min-width: 64rem) {
+  body.wide .articles { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); column-gap: 3rem; }
+}
 @media (min-width: 48rem) {
   body { font-size: 1.1875rem; }
 }
@@ -121,8 +140,9 @@ table.results .path { overflow-wrap: anywhere; }
     --note: #fff;
   }
   body { font-size: 11pt; line-height: 1.45; }
-  body > header, body > footer, .skip, nav { display: none; }
-  body > main { max-width: none; padding: 0; }
+  body > header, body > footer, .skip, nav, .site-search { display: none; }
+  body > main, body.wide > main { max-width: none; padding: 0; }
+  body.wide .articles { display: block; }
   a { text-decoration: none; }
   .notice { border: 1px solid var(--rule); }
   .related a[href]::after { content: ' (' attr(href) ')'; font-size: 0.875em; overflow-wrap: anywhere; }
@@ -133,4 +153,4 @@ table.results .path { overflow-wrap: anywhere; }
 `
 
 /** CSP source for STYLES: `style-src` must list it. */
-export const STYLE_HASH = "'sha256-HQF5YojE5MaijMrp2CXdsenQ2SorDpidCNtAm7jUWt0='"
+export const STYLE_HASH = "'sha256-Cd+ZMvgGZz9o8hEIg1hKyievAm5WIfBSi8pPYtbyyv4='"

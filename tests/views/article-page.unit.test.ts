@@ -19,7 +19,9 @@ describe('article page', () => {
     expect(html).toContain(
       '<title>PAKISTAN: Islamabad won’t tolerate U.S. boots on the ground | Edge Articles</title>',
     )
-    expect(html).toContain('<header><a class="site-name" href="/">Edge Articles</a></header>')
+    expect(html).toContain(
+      '<body><a class="skip" href="#main">Skip to content</a><header class="site">',
+    )
     // Inline, so a browser asks for no /favicon.ico; the CSP's img-src allows data: URLs.
     expect(html).toContain('<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,%3Csvg')
   })
@@ -30,7 +32,7 @@ describe('article page', () => {
         '<p class="kicker"><a href="/tags/pakistan">PAKISTAN</a></p>' +
         '<h1>Islamabad won’t tolerate U.S. boots on the ground</h1>' +
         '<p class="byline">By <a href="/authors/alex-rodriguez" rel="author">Alex Rodriguez</a></p>' +
-        '<p class="meta"><time datetime="2011-09-22T00:00:00.000Z">September 22, 2011</time>' +
+        '<p class="meta"><time datetime="2011-09-22T00:00:00.000Z">22 September 2011</time>' +
         ' · 3 min read</p>' +
         '</header>',
     )

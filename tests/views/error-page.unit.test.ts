@@ -10,7 +10,13 @@ describe('error page', () => {
     expect(html).toContain('<meta name="robots" content="noindex"/>')
     expect(html).toContain(
       '<main id="main"><p class="kicker">Error 404</p><h1>Page not found</h1>' +
-        '<p>No article at /articles/nope.</p><p><a href="/">Back to the latest articles</a></p></main>',
+        '<p>No article at /articles/nope.</p>' +
+        '<p>Search for it, or start from the latest articles or the archive.</p>' +
+        '<form class="upload" method="get" action="/search" role="search" aria-label="Articles">' +
+        '<label>Words or &quot;a phrase&quot;<input type="search" name="q" maxlength="200"/></label>' +
+        '<button type="submit">Search</button></form>' +
+        '<ul><li><a href="/">The latest articles</a></li>' +
+        '<li><a href="/archive">The archive by month</a></li></ul></main>',
     )
     expect(html).not.toContain('rel="canonical"')
   })
@@ -19,5 +25,6 @@ describe('error page', () => {
     const html = renderErrorPage(500, 'The article store did not answer.', site)
     expect(html).toContain('<h1>Something went wrong</h1>')
     expect(html).toContain('<p class="kicker">Error 500</p>')
+    expect(html).toContain('<p><a href="/">Back to the latest articles</a></p></main>')
   })
 })

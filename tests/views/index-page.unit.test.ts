@@ -47,7 +47,7 @@ describe('index page', () => {
       '<li><article><p class="kicker">PAKISTAN</p>' +
         `<h2><a href="/articles/${pakistan.slug}">Islamabad won’t tolerate U.S. boots on the ground</a></h2>` +
         '<p class="meta">By <a href="/authors/alex-rodriguez" rel="author">Alex Rodriguez</a> · ' +
-        '<time datetime="2011-09-22T00:00:00.000Z">September 22, 2011</time></p>' +
+        '<time datetime="2011-09-22T00:00:00.000Z">22 September 2011</time></p>' +
         `<p class="summary">${pakistan.summary}</p></article></li>`,
     )
     expect(list).toContain(
@@ -73,12 +73,47 @@ describe('index page', () => {
     expect(last).not.toContain('rel="next"')
   })
 
-  it('says how to add the first article when there are none', () => {
+  it('says plainly that there are no articles yet, with nothing meant for developers', () => {
     const empty = renderIndexPage([], null, site)
     expect(empty).toContain(
-      '<div class="empty"><p>No articles yet.</p><p>Upload one with <code>POST /api/articles</code>.</p></div>',
+      '<main id="main"><h1>Latest articles</h1><p class="empty">No articles yet.</p></main>',
     )
     expect(empty).not.toContain('<ol')
+    expect(empty).not.toContain('POST /api/articles')
+  })
+
+  it('announces an author’s feeds beside the site’s, and uses a wide screen', () => {
+    const page = renderIndexPage([summary], null, site, {
+      heading: 'Alex Rodriguez',
+      basePath: '/authors/alex-rodriguez',
+      feeds: { title: 'Alex Rodriguez | Edge Articles', basePath: '/authors/alex-rodriguez' },
+    })
+    expect(page).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="Edge Articles" href="/feed.xml"/>' +
+        '<link rel="alternate" type="application/feed+json" title="Edge Articles" href="/feed.json"/>' +
+        '<link rel="alternate" type="application/atom+xml" title="Alex Rodriguez | Edge Articles" href="/authors/alex-rodriguez/feed.xml"/>' +
+        '<link rel="alternate" type="application/feed+json" title="Alex Rodriguez | Edge Articles" href="/authors/alex-rodriguez/feed.json"/>',
+    )
+    expect(page).toContain('<body class="wide">')
+  })
+
+  it('links a month to the nearest months that have articles, and to the archive', () => {
+    const page = renderIndexPage([summary], null, site, {
+      heading: 'September 2011',
+      basePath: '/archive/2011/09',
+      months: { previous: '2011-06', next: '2012-01' },
+    })
+    expect(page).toContain(
+      '<nav class="pager" aria-label="Other months"><a href="/archive/2011/06">← June 2011</a>' +
+        '<a href="/archive">All months</a><a href="/archive/2012/01">January 2012 →</a></nav>',
+    )
+    const first = renderIndexPage([summary], null, site, {
+      months: { previous: null, next: '2012-01' },
+    })
+    expect(first).toContain(
+      '<nav class="pager" aria-label="Other months"><a href="/archive">All months</a>' +
+        '<a href="/archive/2012/01">January 2012 →</a></nav>',
+    )
   })
 
   it('serves other listings through heading, basePath and cursor', () => {
