@@ -2,7 +2,7 @@ import type { Article, Named, RelatedLink } from '../model/article'
 import { ArticleBody } from './article-body'
 import { ArticleHead } from './article-head'
 import { Byline, PublishedDate } from './byline'
-import { formatDate } from './format'
+import { formatDate, pageTitle } from './format'
 import { Layout, renderDocument } from './layout'
 import { safeHref, tagPath } from './paths'
 import type { Site } from '../model/site'
@@ -60,7 +60,8 @@ function Tags({ tags }: { tags: Named[] }) {
   if (tags.length === 0) return null
   return (
     <footer>
-      <ul class="tags" aria-label="Tags">
+      <h2 class="visually-hidden">Tags</h2>
+      <ul class="tags">
         {tags.map((tag) => (
           <li>
             <a href={tagPath(tag.slug)} rel="tag">
@@ -114,7 +115,7 @@ export function renderArticlePage(article: Article, site: Site, preview?: Previe
   return renderDocument(
     <Layout
       site={site}
-      title={`${article.title} | ${site.name}`}
+      title={pageTitle(article.title, site.name)}
       description={article.summary}
       canonicalPath={article.url}
       head={

@@ -39,3 +39,19 @@ export function listSeparator(index: number, count: number): string {
   if (index === 0) return ''
   return index === count - 1 ? ' and ' : ', '
 }
+
+/** What a browser tab and a search result show at most (html-validate's `long-title`). */
+export const TITLE_MAX = 70
+
+/**
+ * A page's `<title>`: `Title | Site` when it fits in TITLE_MAX characters, else the title alone,
+ * cut at a word with `…` when even that is too long.
+ */
+export function pageTitle(title: string, siteName: string): string {
+  const full = `${title} | ${siteName}`
+  if (full.length <= TITLE_MAX) return full
+  if (title.length <= TITLE_MAX) return title
+  const cut = title.slice(0, TITLE_MAX - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > TITLE_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
+}

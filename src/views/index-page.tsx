@@ -1,6 +1,6 @@
 import type { ArticleSummary } from '../model/article'
 import { Byline, PublishedDate } from './byline'
-import { monthName, monthPath } from './format'
+import { monthName, monthPath, pageTitle } from './format'
 import { Layout, renderDocument, type PageFeeds } from './layout'
 import type { Site } from '../model/site'
 
@@ -69,7 +69,7 @@ export function renderIndexPage(
   return renderDocument(
     <Layout
       site={site}
-      title={opts.heading === undefined ? site.name : `${opts.heading} | ${site.name}`}
+      title={opts.heading === undefined ? site.name : pageTitle(opts.heading, site.name)}
       description={`${opts.heading ?? 'Latest articles'} from ${site.name}.`}
       canonicalPath={pagePath(basePath, opts.cursor)}
       feeds={opts.feeds}

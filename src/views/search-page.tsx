@@ -1,5 +1,6 @@
 import type { SearchResult } from '../model/api'
 import { Byline, PublishedDate } from './byline'
+import { pageTitle } from './format'
 import { Layout, renderDocument } from './layout'
 import type { Site } from '../model/site'
 
@@ -26,7 +27,7 @@ export function renderSearchPage(
   site: Site,
   { query, results, nextCursor }: SearchPageProps,
 ): string {
-  const title = query ? `“${query}” | Search | ${site.name}` : `Search | ${site.name}`
+  const title = pageTitle(query ? `“${query}” | Search` : 'Search', site.name)
   const next =
     nextCursor && `/search?q=${encodeURIComponent(query)}&cursor=${encodeURIComponent(nextCursor)}`
   return renderDocument(

@@ -71,6 +71,7 @@ a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 a:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
 .skip { position: absolute; left: -9999px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .skip:focus { left: 1rem; top: 1rem; padding: 0.5rem; background: var(--bg); }
 h1, h2, h3, h4 { line-height: 1.2; margin: 1.5em 0 0.5em; }
 h1 { font-size: clamp(1.75rem, 4vw + 1rem, 2.5rem); margin-top: 0.25rem; }
@@ -153,4 +154,4 @@ table.results .path { overflow-wrap: anywhere; }
 `
 
 /** CSP source for STYLES: `style-src` must list it. */
-export const STYLE_HASH = "'sha256-Cd+ZMvgGZz9o8hEIg1hKyievAm5WIfBSi8pPYtbyyv4='"
+export const STYLE_HASH = "'sha256-IRNd8JLqhzsWl275Uh/DxUBiJhWYKtovw9r7JTEpRAE='"

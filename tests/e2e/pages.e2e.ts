@@ -14,6 +14,9 @@ describe('every page renders under its CSP with no errors', () => {
     ['/search?q=Haqqani', 'Search'],
     ['/authors/alex-rodriguez', 'Alex Rodriguez'],
     ['/upload', 'Upload articles'],
+    ['/archive', 'Archive'],
+    ['/archive/2011/09', 'September 2011'],
+    ['/tags/pakistan', 'PAKISTAN'],
   ])('%s', async (path, heading) => {
     await open(tab.page, path)
     expect(await h1(tab.page)).toBe(heading)
@@ -78,8 +81,10 @@ describe('links', () => {
 describe('the search form', () => {
   it('finds the seed and marks the words it matched', async () => {
     await open(tab.page, '/search')
-    await tab.page.getByRole('searchbox').fill('Haqqani')
-    const response = await follow(tab.page, tab.page.getByRole('button', { name: 'Search' }))
+    // The page's own form, not the one every page has in its header.
+    const form = tab.page.getByRole('main').getByRole('search')
+    await form.getByRole('searchbox').fill('Haqqani')
+    const response = await follow(tab.page, form.getByRole('button', { name: 'Search' }))
     expect(response.status()).toBe(200)
     expect(pathOf(tab.page)).toBe('/search?q=Haqqani')
     const results = tab.page.locator('ol.articles > li')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { renderArchivePage } from '../../src/views/archive-page'
 import { renderErrorPage } from '../../src/views/error-page'
+import { pageTitle } from '../../src/views/format'
 import { site } from './fixtures'
 import { section } from './html'
 
@@ -68,5 +69,19 @@ describe('archive page', () => {
     expect(renderArchivePage([], site)).toContain(
       '<h1>Archive</h1><p class="empty">No articles yet.</p>',
     )
+  })
+})
+
+describe('page titles', () => {
+  it('name the site when it fits in 70 characters, else stand alone, else are cut at a word', () => {
+    expect(pageTitle('Alex Rodriguez', 'Edge Articles')).toBe('Alex Rodriguez | Edge Articles')
+    const alone = 'PAKISTAN: Islamabad won’t tolerate U.S. boots on the ground'
+    expect(pageTitle(alone, 'Edge Articles')).toBe(alone)
+    const long =
+      'Pakistan on Thursday rejected Washington’s allegations that it maintains links with the Haqqani network'
+    expect(pageTitle(long, 'Edge Articles')).toBe(
+      'Pakistan on Thursday rejected Washington’s allegations that it…',
+    )
+    expect(pageTitle(long, 'Edge Articles').length).toBeLessThanOrEqual(70)
   })
 })
