@@ -96,7 +96,7 @@ describe('a preview link', () => {
     const page = await view((await link(scheduled.slug)).token)
     expect(page.status).toBe(200)
     expect(page.body).toContain(
-      'This article is scheduled: readers see it from <time datetime="2031-05-04T09:30:00.000Z">May 4, 2031 at 09:30 UTC</time>.',
+      'This article is scheduled: readers see it from <time datetime="2031-05-04T09:30:00.000Z">4 May 2031 at 09:30 UTC</time>.',
     )
   })
 

@@ -79,7 +79,7 @@ export interface Preview {
   expiresAt: string
 }
 
-/** `December 12, 2026 at 09:30 UTC`. */
+/** `12 December 2026 at 09:30 UTC`. */
 function Moment({ iso }: { iso: string }) {
   const day = formatDate(iso)
   if (day === null) return <>{iso}</>

@@ -141,7 +141,7 @@ table.results .path { overflow-wrap: anywhere; }
     --note: #fff;
   }
   body { font-size: 11pt; line-height: 1.45; }
-  body > header, body > footer, .skip, nav, .site-search { display: none; }
+  body > header, body > footer, header.site, footer.site, .skip, nav, .site-search { display: none; }
   body > main, body.wide > main { max-width: none; padding: 0; }
   body.wide .articles { display: block; }
   a { text-decoration: none; }
@@ -154,4 +154,4 @@ table.results .path { overflow-wrap: anywhere; }
 `
 
 /** CSP source for STYLES: `style-src` must list it. */
-export const STYLE_HASH = "'sha256-IRNd8JLqhzsWl275Uh/DxUBiJhWYKtovw9r7JTEpRAE='"
+export const STYLE_HASH = "'sha256-i14FBvVoClgErBxfXbLzi2bhw8+ezviZgM4TojBCtx8='"

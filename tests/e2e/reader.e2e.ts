@@ -162,3 +162,20 @@ describe('a wide screen', () => {
     }
   })
 })
+
+describe('printing', () => {
+  it('leaves out the navigation, the search and the footer, and keeps the article', async () => {
+    const { page } = await newPage(browser)
+    try {
+      await open(page, SEED.path)
+      await page.emulateMedia({ media: 'print' })
+      for (const selector of ['header.site', 'footer.site', '.site-search', '.skip']) {
+        expect(await page.locator(selector).isVisible(), selector).toBe(false)
+      }
+      expect(await h1(page)).toBe(SEED.headline)
+      await page.pdf({ path: resultsPath('screens/article-print.pdf') })
+    } finally {
+      await page.context().close()
+    }
+  })
+})
