@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
-import type { Article, Block, Named, NormalizedArticle } from '../model/article'
+import type { Article, Block, Named, NormalizedArticle, Span } from '../model/article'
 import type { Db } from './client'
 import { isStorageUnavailable } from './errors'
 import { articles, revisions, sources, type ArticleRow } from './schema'
@@ -228,21 +228,34 @@ interface BlockData {
   ordered?: boolean
   /** Lists stored before the items moved to `text`, one a line. */
   items?: string[]
+  spans?: Span[]
+  url?: string
+  alt?: string
+  credit?: string | null
 }
 
 function toBlock([, type, text, data]: BlockTuple): Block {
+  const spans = data?.spans && { spans: data.spans }
   switch (type) {
     case 'heading':
-      return { type: 'heading', level: data?.level ?? 2, text }
+      return { type: 'heading', level: data?.level ?? 2, text, ...spans }
     case 'quote':
-      return { type: 'quote', text }
+      return { type: 'quote', text, ...spans }
     case 'list':
       return {
         type: 'list',
         ordered: Boolean(data?.ordered),
         items: data?.items ?? text.split('\n'),
       }
+    case 'figure':
+      return {
+        type: 'figure',
+        text,
+        url: data?.url ?? '',
+        alt: data?.alt ?? '',
+        credit: data?.credit ?? null,
+      }
     default:
-      return { type: 'paragraph', text }
+      return { type: 'paragraph', text, ...spans }
   }
 }

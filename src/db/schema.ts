@@ -191,7 +191,7 @@ export const blocks = sqliteTable(
       .notNull()
       .references(() => articles.id),
     position: integer('position').notNull(),
-    type: text('type', { enum: ['paragraph', 'heading', 'quote', 'list'] }).notNull(),
+    type: text('type', { enum: ['paragraph', 'heading', 'quote', 'list', 'figure'] }).notNull(),
     text: text('text').notNull(),
     data: text('data'),
   },

@@ -2,14 +2,15 @@ import type { MiddlewareHandler } from 'hono'
 import { STYLE_HASH } from '../views/styles'
 
 /**
- * Pages carry no script and load nothing from elsewhere: the inline stylesheet is allowed by its
- * hash, and everything else is refused. The rest is what hono/secure-headers sends by default,
+ * Pages carry no script and load nothing from elsewhere but images: the inline stylesheet is
+ * allowed by its hash; an article's images are shown from their original https URLs (img-src
+ * `https:`, no plain http); everything else is refused. The rest is what hono/secure-headers sends by default,
  * with resources kept to this origin and referrers to it.
  */
 export const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
   [
     'Content-Security-Policy',
-    `default-src 'none'; style-src ${STYLE_HASH}; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+    `default-src 'none'; style-src ${STYLE_HASH}; img-src 'self' data: https:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
   ],
   ['Cross-Origin-Opener-Policy', 'same-origin'],
   ['Cross-Origin-Resource-Policy', 'same-origin'],

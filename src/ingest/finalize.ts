@@ -4,6 +4,7 @@ import { headlineFor, splitTitle } from './kicker'
 import { checkCount, checkSize, LIMITS } from './limits'
 import { normalizePublishedAt, normalizeSourceUrl } from './meta-fields'
 import { slugify } from './slug'
+import { cleanSpans } from './spans'
 import { blockText, bodyWordCount, summarize } from './summary'
 import { cleanInline } from './text-clean'
 
@@ -31,8 +32,8 @@ export function finalize(parts: ArticleParts): NormalizedArticle {
   const title = cleanInline(parts.title ?? '')
   if (title === '') throw new IngestError(422, 'missing_title', 'the article has no title')
   if (title.length > LIMITS.titleChars) throw overLimit('title', `${LIMITS.titleChars} characters`)
-  const body = parts.body.map(cleanBlock).filter((b) => blockText(b) !== '')
-  if (body.length === 0) {
+  const body = parts.body.map(cleanBlock).filter((b) => b.type === 'figure' || blockText(b) !== '')
+  if (!body.some((b) => blockText(b) !== '')) {
     throw new IngestError(422, 'empty_body', 'the article has no body paragraphs')
   }
   checkCount('body', body.length, LIMITS.paragraphs)
@@ -96,5 +97,12 @@ const cleanList = (items: string[]): string[] => items.map(cleanInline).filter((
 
 function cleanBlock(block: Block): Block {
   if (block.type === 'list') return { ...block, items: cleanList(block.items) }
-  return { ...block, text: cleanInline(block.text) }
+  if (block.type === 'figure') {
+    const credit = cleanInline(block.credit ?? '') || null
+    return { ...block, text: cleanInline(block.text), alt: cleanInline(block.alt), credit }
+  }
+  const { spans, ...rest } = block
+  const text = cleanInline(block.text)
+  const clean = spans && cleanSpans(spans, text)
+  return clean ? { ...rest, text, spans: clean } : { ...rest, text }
 }

@@ -1,7 +1,7 @@
-import type { NormalizedArticle, RelatedLink } from '../model/article'
+import type { Block, NormalizedArticle, RelatedLink, Span } from '../model/article'
 import { finalize } from './finalize'
 import { issuesToError } from './json-issues'
-import { jsonContent } from './json-schema'
+import { jsonContent, type BodyEntry } from './json-schema'
 import type { UploadMeta } from './meta'
 import { normalizeSourceUrl } from './meta-fields'
 import { requestedPublication } from './publication'
@@ -18,8 +18,10 @@ export function parseJsonArticle(value: unknown, meta: UploadMeta): NormalizedAr
   if (!parsed.success) throw issuesToError(parsed.error.issues)
   const a = parsed.data
   const publication = requestedPublication(status, publishAt)
-  const paragraphs =
-    typeof a.body === 'string' ? splitParagraphs(a.body) : (a.body ?? []).map(cleanInline)
+  const body =
+    typeof a.body === 'string'
+      ? splitParagraphs(a.body).map(paragraph)
+      : (a.body ?? []).map((entry, i) => bodyBlock(entry, i))
   const related: RelatedLink[] = (a.related ?? []).map((r, i) =>
     typeof r === 'string'
       ? { title: r, url: null }
@@ -30,7 +32,7 @@ export function parseJsonArticle(value: unknown, meta: UploadMeta): NormalizedAr
     kicker: a.kicker,
     dateline: a.dateline ?? null,
     authors: (a.authors ?? []).map(nameOf),
-    body: paragraphs.map((text) => ({ type: 'paragraph', text })),
+    body,
     related,
     notices: a.notices ?? [],
     captions: a.captions ?? [],
@@ -45,6 +47,28 @@ export function parseJsonArticle(value: unknown, meta: UploadMeta): NormalizedAr
       : null,
   })
   return publication ? { ...article, publication } : article
+}
+
+const paragraph = (text: string): Block => ({ type: 'paragraph', text })
+
+function bodyBlock(entry: BodyEntry, i: number): Block {
+  if (typeof entry === 'string') return paragraph(cleanInline(entry))
+  if (entry.type === 'figure') {
+    const url = normalizeSourceUrl(entry.url, `body[${i}].url`)
+    const { alt, text, credit } = entry
+    return { type: 'figure', text: text ?? '', url, alt: alt ?? '', credit: credit ?? null }
+  }
+  // finalize cleans the text and the runs alike, so they stay equal.
+  const spans = entry.spans.map(({ text, href, em, strong, br }): Span => ({
+    // A line break is the space the text has there, whatever the run says.
+    text: br ? '\n' : text,
+    ...(href && { href }),
+    ...(em && { em }),
+    ...(strong && { strong }),
+    ...(br && { br }),
+  }))
+  const text = spans.map((s) => s.text).join('')
+  return { type: entry.type ?? 'paragraph', text, spans }
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -56,7 +56,10 @@ function describe(issue: Issue): string {
 
 function unionExpectation(path: readonly PropertyKey[]): string {
   const field = path[0]
-  if (field === 'body') return 'a string or an array of strings'
+  if (field === 'body' && path.length > 1) {
+    return 'a string, an object { spans } or an object { type: "figure", url }'
+  }
+  if (field === 'body') return 'a string or an array of body entries'
   if (field === 'related') return 'a string or an object { title, url? }'
   return 'a string or an object { name }'
 }

@@ -13,6 +13,8 @@ export const LIMITS = {
   paragraphs: 5000,
   /** Entries of each list beside the body: authors, tags, related, captions, notices. */
   listItems: 200,
+  /** Runs (links, emphasis, breaks) of one text block; they count in `storedBytes` too. */
+  spansPerBlock: 5000,
   /** Items of every list in the body together. */
   bodyListItems: 10_000,
   /** The normalized article as JSON, in UTF-8 bytes: what one revision stores. */

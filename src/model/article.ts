@@ -40,16 +40,44 @@ export interface Publication {
 export const named = z.strictObject({ name: z.string(), slug: z.string() })
 export type Named = z.infer<typeof named>
 
+/**
+ * A run of a text block's inline structure. The runs' texts joined are the block's `text`
+ * exactly, so `text` stays the plain truth (search, summaries, word counts) and a client that
+ * knows nothing of runs loses nothing but the marks. `href` is an absolute http(s) URL or a
+ * root-relative path on this site; `br` is a line break, its text the space `text` has there.
+ */
+export const span = z.strictObject({
+  text: z.string(),
+  href: z.string().optional(),
+  em: z.literal(true).optional(),
+  strong: z.literal(true).optional(),
+  br: z.literal(true).optional(),
+})
+export type Span = z.infer<typeof span>
+
+const spans = z
+  .array(span)
+  .optional()
+  .describe('Inline structure (links, emphasis, line breaks), when the block has any')
+
 /** Body content as typed blocks. Archive text yields paragraphs; richer formats add the rest. */
 export const block = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('paragraph'), text: z.string() }),
+  z.strictObject({ type: z.literal('paragraph'), text: z.string(), spans }),
   z.strictObject({
     type: z.literal('heading'),
     level: z.union([z.literal(2), z.literal(3), z.literal(4)]),
     text: z.string(),
+    spans,
   }),
-  z.strictObject({ type: z.literal('quote'), text: z.string() }),
+  z.strictObject({ type: z.literal('quote'), text: z.string(), spans }),
   z.strictObject({ type: z.literal('list'), ordered: z.boolean(), items: z.array(z.string()) }),
+  z.strictObject({
+    type: z.literal('figure'),
+    text: z.string().describe('The caption, or empty'),
+    url: z.string().describe('Absolute http(s) URL of the image, served from where it was found'),
+    alt: z.string(),
+    credit: z.string().nullable(),
+  }),
 ])
 export type Block = z.infer<typeof block>
 

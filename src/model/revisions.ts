@@ -76,7 +76,7 @@ export const blockChange = z.discriminatedUnion('change', [
     change: z.literal('changed'),
     from: index,
     to: index,
-    type: z.enum(['paragraph', 'heading', 'quote', 'list']),
+    type: z.enum(['paragraph', 'heading', 'quote', 'list', 'figure']),
     words: z.array(wordRun),
   }),
 ])

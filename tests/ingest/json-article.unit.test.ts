@@ -145,8 +145,11 @@ describe('JSON upload errors', () => {
   it('invalid_field (400) naming the path of a wrong type', () => {
     const cases: [unknown, string][] = [
       [{ ...minimal, title: 3 }, 'title: expected string'],
-      [{ ...minimal, body: 5 }, 'body: expected a string or an array of strings'],
-      [{ ...minimal, body: ['ok', 7] }, 'body[1]: expected string'],
+      [{ ...minimal, body: 5 }, 'body: expected a string or an array of body entries'],
+      [
+        { ...minimal, body: ['ok', 7] },
+        'body[1]: expected a string, an object { spans } or an object { type: "figure", url }',
+      ],
       [{ ...minimal, authors: 'Jane Roe' }, 'authors: expected array'],
       [{ ...minimal, authors: [3] }, 'authors[0]: expected a string or an object { name }'],
       [{ ...minimal, authors: [{ name: 3 }] }, 'authors[0].name: expected string'],

@@ -1,10 +1,10 @@
-import type { RelatedLink } from '../../model/article'
+import type { Block, RelatedLink } from '../../model/article'
 import { checkCount, LIMITS } from '../limits'
 import { isCaptionBox, isMedia, isRelatedBox, isUnlikely, type Level } from './classes'
-import { figure } from './figures'
-import { readInline } from './inline'
+import { figure, splitCredit } from './figures'
+import { readInline, runsOf } from './inline'
 import { relatedLink } from './links'
-import { addCaption, paragraph, type Body, type Context } from './paragraph'
+import { addCaption, paragraph, resolveRuns, type Body, type Context } from './paragraph'
 import { linkDensity, squash, textOf } from './text'
 import { BLOCK, type El, type Node } from './tree'
 
@@ -45,22 +45,31 @@ function block(el: El, context: Context): void {
   }
   if (isCaptionBox(el)) return addCaption(squash(textOf(el)), context)
   if (isMedia(el)) {
-    const { caption } = figure(el, context.base)
-    if (caption) addCaption(caption, context)
+    const { src, alt, caption, parts } = figure(el, context.base)
+    // An image is shown with its caption; a caption whose image is gone stays a caption.
+    if (src) context.blocks.push(figureBlock(src, alt, parts.caption, parts.credit))
+    else if (caption) addCaption(caption, context)
     return
   }
   const text = () => squash(textOf(el))
+  const runs = (el: El) => resolveRuns(runsOf(el), context.base)
   const heading = /^h([1-6])$/.exec(el.tag)
   if (heading) {
     if (linkDensity(el) <= 0.5 && text() !== '') {
       const level = Math.min(4, Math.max(2, Number(heading[1]))) as 2 | 3 | 4
-      context.blocks.push({ type: 'heading', level, text: text() })
+      context.blocks.push({ type: 'heading', level, text: text(), spans: runs(el) })
     }
   } else if (el.tag === 'blockquote') {
-    if (text() !== '') context.blocks.push({ type: 'quote', text: text() })
+    if (text() !== '') context.blocks.push({ type: 'quote', text: text(), spans: runs(el) })
   } else if (el.tag === 'ul' || el.tag === 'ol') list(el, context)
   else if (el.tag === 'pre') context.blocks.push({ type: 'paragraph', text: text() })
   else if (el.tag !== 'hr') walk(el, context)
+}
+
+function figureBlock(url: string, alt: string, text: string | null, credit: string | null): Block {
+  if (credit) return { type: 'figure', text: text ?? '', url, alt, credit }
+  const split = splitCredit(text ?? '')
+  return { type: 'figure', text: split.caption, url, alt, credit: split.credit }
 }
 
 function list(el: El, context: Context): void {

@@ -2,6 +2,7 @@ import type { NormalizedArticle } from '../../model/article'
 import { IngestError } from '../errors'
 import { finalize, type ArticleParts } from '../finalize'
 import type { UploadMeta } from '../meta'
+import { blockText } from '../summary'
 import { cleanInline } from '../text-clean'
 import { namesIn, siteKeys } from './authors'
 import { readBody, type Body } from './blocks'
@@ -58,7 +59,8 @@ function readArticle(html: string, meta: UploadMeta): ArticleParts {
     title,
     dateline: lead.dateline,
     authors: [structured, scan.authors, lead.authors, fromMeta].find((a) => a.length > 0) ?? [],
-    body: lead.blocks,
+    // The lead image is shown as the lead: not again in the body.
+    body: lead.blocks.filter((b) => !(b.type === 'figure' && image && sameImage(b.url, image))),
     related: body.related,
     notices: [],
     captions: body.captions,
@@ -107,10 +109,7 @@ function extract(root: El, base: string | null): { containers: El[]; body: Body 
   for (const level of LEVELS) {
     const containers = findContent(root, level)
     const body = readBody(containers, level, base)
-    const chars = body.blocks.reduce(
-      (sum, b) => sum + (b.type === 'list' ? b.items.join(' ') : b.text).length,
-      0,
-    )
+    const chars = body.blocks.reduce((sum, b) => sum + blockText(b).length, 0)
     tries.push({ containers, body, chars })
     if (chars >= ENOUGH_TEXT) break
   }

@@ -32,6 +32,11 @@ export function readLead(blocks: Block[], title: string, sites: string[]): Lead 
 
   for (let i = 0; i < 3 && body.length > 1;) {
     const block = body[i]
+    // A photo above the text: the byline and date lines may follow it.
+    if (block?.type === 'figure') {
+      i++
+      continue
+    }
     if (block?.type !== 'paragraph' || block.text.length > 400) break
     const lines = block.text.split('\n')
     let byline = false
@@ -47,7 +52,8 @@ export function readLead(blocks: Block[], title: string, sites: string[]): Lead 
     })
     if (used === 0) break
     if (used > 0) {
-      body[i] = { type: 'paragraph', text: lines.slice(used).join('\n') }
+      // The runs keep their marks; finalize cuts them to the text that is left.
+      body[i] = { ...block, text: lines.slice(used).join('\n') }
       break
     }
     body.splice(i, 1)
@@ -67,7 +73,7 @@ export function readLead(blocks: Block[], title: string, sites: string[]): Lead 
     const { dateline, text } = readDateline(opening.text)
     if (dateline) {
       lead.dateline = dateline
-      body[first] = { type: 'paragraph', text }
+      body[first] = { ...opening, text }
     }
   }
   return lead

@@ -1,8 +1,9 @@
-import type { Block, RelatedLink } from '../../model/article'
+import type { Block, RelatedLink, Span } from '../../model/article'
 import { isCaption } from '../caption'
 import type { Level } from './classes'
 import type { Segment } from './inline'
 import { linkTitle, relatedLink } from './links'
+import { absoluteUrl } from './urls'
 
 export interface Body {
   blocks: Block[]
@@ -36,7 +37,11 @@ export function paragraph(segment: Segment, explicit: boolean, context: Context)
   // Loose text outside any <p>: labels and buttons are short and unpunctuated.
   if (!explicit && text.length < 40 && !/[.!?…"”’)]$/.test(text)) return
   if (text.length < 300 && isCaption(text)) return addCaption(text, context)
-  context.blocks.push({ type: 'paragraph', text: lines })
+  context.blocks.push({
+    type: 'paragraph',
+    text: lines,
+    spans: resolveRuns(segment.runs, context.base),
+  })
 }
 
 const BOILERPLATE =
@@ -50,4 +55,12 @@ const MEDIA_LABEL =
 export function addCaption(text: string, context: Context): void {
   if (text === '' || MEDIA_LABEL.test(text) || context.captions.includes(text)) return
   context.captions.push(text)
+}
+
+/** Runs with each href made absolute against the page's URL, or dropped (the text stays). */
+export function resolveRuns(runs: Span[], base: string | null): Span[] {
+  return runs.map(({ href, ...run }) => {
+    const url = href === undefined ? null : absoluteUrl(href, base)
+    return url ? { ...run, href: url } : run
+  })
 }

@@ -1,9 +1,11 @@
 import type { MarkedToken, Token, Tokens } from 'marked'
-import type { Block, LeadImage } from '../../model/article'
+import { decodeHTMLStrict } from 'entities'
+import type { Block, LeadImage, Span } from '../../model/article'
+import { isSafeHref } from '../../model/href'
 import { cleanInline } from '../text-clean'
 import { htmlText } from './html-text'
-import { inlineText } from './inline'
-import { leadImage } from './lead-image'
+import { inlineRuns, inlineText, type Resolve } from './inline'
+import { absoluteUrl, leadImage, onlyImage } from './lead-image'
 
 export interface Body {
   /** The first top-level `#` heading, when the front matter names no title. */
@@ -23,6 +25,7 @@ export function readBody(
   base: string | null,
 ): Body {
   const body: Body = { title: null, blocks: [], captions: [], image: null }
+  const resolve = resolver(base)
   let h1Seen = false
   let firstParagraph = true
   for (const token of tokens as readonly MarkedToken[]) {
@@ -37,26 +40,74 @@ export function readBody(
       body.image = leadImage(token.tokens, base)
       if (body.image) continue
     }
+    const shown = token.type === 'paragraph' ? figure(token.tokens, base) : null
+    if (shown) {
+      body.blocks.push(shown)
+      continue
+    }
     if (token.type === 'html') {
       const { paragraphs, captions } = htmlText(token.text)
       append(body.blocks, paragraphs.map(paragraph))
       append(body.captions, captions)
-    } else append(body.blocks, blocksOf(token))
+    } else append(body.blocks, blocksOf(token, resolve))
   }
   return body
 }
 
-function blocksOf(token: MarkedToken): Block[] {
+/**
+ * Link targets resolved against the post's URL; without one, absolute http(s) URLs and
+ * root-relative paths (this site's pages) are links, and every other target is text.
+ */
+function resolver(base: string | null): Resolve {
+  return (href) => {
+    const text = href.trim()
+    if (!base && text.startsWith('/')) return isSafeHref(text) ? text : null
+    return absoluteUrl(text, base)
+  }
+}
+
+/** A paragraph that is one image, past the first (the lead), as a figure; its title the caption. */
+function figure(tokens: readonly Token[], base: string | null): Block | null {
+  const image = onlyImage(tokens)
+  const url = image && absoluteUrl(image.href, base)
+  if (!image || !url) return null
+  const caption = cleanInline(decodeHTMLStrict(image.title ?? ''))
+  return { type: 'figure', text: caption, url, alt: inlineText(image.tokens), credit: null }
+}
+
+function blocksOf(token: MarkedToken, resolve: Resolve): Block[] {
   switch (token.type) {
-    case 'heading':
-      return [{ type: 'heading', level: headingLevel(token.depth), text: inlineText(token.tokens) }]
+    case 'heading': {
+      const level = headingLevel(token.depth)
+      return [{ type: 'heading', level, ...rich(token.tokens, resolve) }]
+    }
     case 'blockquote':
-      return token.tokens.flatMap((t) => textsOf(t as MarkedToken)).map((text) => quote(text))
+      return token.tokens.flatMap((t) =>
+        richOf(t as MarkedToken, resolve).map((r): Block => ({ type: 'quote', ...r })),
+      )
     case 'list':
       return [{ type: 'list', ordered: token.ordered, items: listItems(token) }]
     default:
-      return textsOf(token).map(paragraph)
+      return richOf(token, resolve).map((r): Block => ({ type: 'paragraph', ...r }))
   }
+}
+
+interface Rich {
+  text: string
+  spans?: Span[]
+}
+
+const rich = (tokens: readonly Token[], resolve: Resolve): Rich => {
+  const spans = inlineRuns(tokens, resolve)
+  return { text: spans.map((s) => s.text).join(''), spans }
+}
+
+/** A paragraph's text with its runs; any other block's texts, plain. */
+function richOf(token: MarkedToken, resolve: Resolve): Rich[] {
+  if (token.type === 'paragraph') return [rich(token.tokens, resolve)]
+  if (token.type === 'blockquote')
+    return token.tokens.flatMap((t) => richOf(t as MarkedToken, resolve))
+  return textsOf(token).map((text) => ({ text }))
 }
 
 // The h1 is the title; h5 and h6 are as deep as h4 gets.
@@ -116,6 +167,5 @@ function append<T>(target: T[], items: readonly T[]): void {
 }
 
 const paragraph = (text: string): Block => ({ type: 'paragraph', text })
-const quote = (text: string): Block => ({ type: 'quote', text })
 const sameText = (a: string, b: string) =>
   cleanInline(a).toLowerCase() === cleanInline(b).toLowerCase()

@@ -18,7 +18,7 @@ export function leadImage(tokens: readonly Token[], base: string | null): LeadIm
   return { url, caption: caption || null }
 }
 
-function onlyImage(tokens: readonly Token[]): Tokens.Image | null {
+export function onlyImage(tokens: readonly Token[]): Tokens.Image | null {
   const content = (tokens as readonly MarkedToken[]).filter(
     (t) => !(t.type === 'br' || (t.type === 'text' && t.text.trim() === '')),
   )

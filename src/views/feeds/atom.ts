@@ -8,7 +8,7 @@ import { el, xmlDocument, type Markup } from './xml'
 const ATOM_NS = 'http://www.w3.org/2005/Atom'
 const ATOM_TYPE = 'application/atom+xml'
 
-function entryXml(article: Article, entry: FeedEntry): Markup {
+function entryXml(article: Article, entry: FeedEntry, site: Site): Markup {
   const children: Markup[] = [
     el('id', {}, entry.url),
     el('title', {}, article.headline),
@@ -22,7 +22,7 @@ function entryXml(article: Article, entry: FeedEntry): Markup {
   for (const tag of article.tags) children.push(el('category', { term: tag.slug, label: tag.name }))
   if (article.summary) children.push(el('summary', {}, article.summary))
   // type="html": the body's markup travels as escaped text, so feed readers sanitize it as HTML.
-  children.push(el('content', { type: 'html' }, bodyHtml(article)))
+  children.push(el('content', { type: 'html' }, bodyHtml(article, site.origin)))
   return el('entry', { 'xml:lang': languageTag(article.language) }, children)
 }
 
@@ -47,7 +47,7 @@ export function renderAtomFeed(feed: FeedInfo, entries: Article[], site: Site): 
   children.push(
     el('author', {}, [el('name', {}, site.name), el('uri', {}, absoluteUrl(site, '/'))]),
     el('generator', {}, 'edge-articles'),
-    ...entries.map((article, i) => entryXml(article, feedEntries[i]!)),
+    ...entries.map((article, i) => entryXml(article, feedEntries[i]!, site)),
   )
   const lang = languageTag(feed.language)
   return xmlDocument(el('feed', { xmlns: ATOM_NS, 'xml:lang': lang }, children))

@@ -1,10 +1,13 @@
 import type { Article, Block } from '../../model/article'
 import { ArticleBody } from '../article-body'
 
-/** The body as the article page shows it (same markup, dateline included), escaped by hono/jsx. */
-export function bodyHtml(article: Article): string {
+/**
+ * The body as the article page shows it (same markup, dateline, links and figures included),
+ * escaped by hono/jsx; links to this site's pages made absolute against `origin`.
+ */
+export function bodyHtml(article: Article, origin: string): string {
   const html: string | Promise<string> = (
-    <ArticleBody blocks={article.body} dateline={article.dateline} />
+    <ArticleBody blocks={article.body} dateline={article.dateline} origin={origin} />
   ).toString()
   if (typeof html !== 'string') throw new Error('the article body rendered asynchronously')
   return html
@@ -20,6 +23,8 @@ function blockText(block: Block): string {
       return block.items
         .map((item, i) => (block.ordered ? `${i + 1}. ${item}` : `• ${item}`))
         .join('\n')
+    case 'figure':
+      return block.text
   }
 }
 
@@ -29,5 +34,6 @@ export function bodyText(article: Article): string {
   const first = article.body.findIndex((block) => block.type === 'paragraph')
   if (article.dateline && first === -1) blocks.unshift(`${article.dateline} —`)
   else if (article.dateline) blocks[first] = `${article.dateline} — ${blocks[first]}`
-  return blocks.join('\n\n')
+  // A figure without a caption has no text.
+  return blocks.filter((text) => text !== '').join('\n\n')
 }

@@ -19,7 +19,7 @@ function item(article: Article, feed: FeedInfo, site: Site) {
     id: entry.url,
     url: entry.url,
     title: article.headline,
-    content_html: bodyHtml(article),
+    content_html: bodyHtml(article, site.origin),
     content_text: bodyText(article),
     summary: article.summary || undefined,
     image: imageUrl(article, site),

@@ -35,10 +35,17 @@ describe('a hostile page', () => {
       {
         type: 'paragraph',
         text: 'The city council voted 6-1 on Monday night to adjourn until January after a long debate',
+        // <b> and <i> are emphasis the reader sees; <u> is not kept.
+        spans: [
+          { text: 'The city council voted 6-1 on Monday night to adjourn until ' },
+          { text: 'January', strong: true },
+          { text: ' after a long debate', em: true, strong: true },
+        ],
       },
       { type: 'paragraph', text: 'Members said the budget would wait.' },
       {
         type: 'paragraph',
+        // The javascript: link is text only: no spans, since nothing else is marked.
         text: 'An unclosed paragraph in an unclosed div, with a script link in it, still reads as text.',
       },
       // Escaped markup is the page's text, shown as text: it stays, as plain characters.

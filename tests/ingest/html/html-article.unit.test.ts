@@ -106,18 +106,27 @@ describe('a page with only OpenGraph and a .byline element', () => {
     })
   })
 
-  it('keeps body captions apart and leaves sharing, related posts and comments out', () => {
+  it('shows body photos as figures and leaves sharing, related posts and comments out', () => {
     expect(a.body.map((b) => b.type)).toEqual([
       'paragraph',
       'paragraph',
+      'figure',
       'paragraph',
       'heading',
       'paragraph',
       'paragraph',
     ])
-    expect(a.body[3]).toEqual({ type: 'heading', level: 3, text: 'Two members opposed' })
+    // The photo in the text is a figure, its credit split off the caption.
+    expect(a.body[2]).toEqual({
+      type: 'figure',
+      text: 'Commuters board the 7:40 a.m. ferry at Pier 3.',
+      url: 'https://baysidecourier.example/wp-content/uploads/2022/03/dock.jpg',
+      alt: '',
+      credit: 'Photo: Sam Park',
+    })
+    expect(a.body[4]).toEqual({ type: 'heading', level: 3, text: 'Two members opposed' })
     expect(a.body.at(-1)).toEqual({ type: 'paragraph', text: 'The new fares take effect July 1.' })
-    expect(a.captions).toEqual(['Commuters board the 7:40 a.m. ferry at Pier 3. Photo: Sam Park'])
+    expect(a.captions).toEqual([])
     expect(a.related).toEqual([
       {
         title: 'Ferry budget shortfall grows to $1.2 million',

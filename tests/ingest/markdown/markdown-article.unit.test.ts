@@ -54,15 +54,29 @@ describe('a Hugo post', () => {
     })
   })
 
-  it('maps headings, quotes and lists to blocks of plain text', () => {
+  it('maps headings, quotes and lists to blocks, links and emphasis to runs', () => {
     expect(article.body.slice(1)).toEqual([
       {
         type: 'paragraph',
         text: 'Since the Sept. 13 attack on the U.S. Embassy in Kabul, the Afghan capital, American military and civilian leaders have urged Pakistan’s primary intelligence agency, Inter-Services Intelligence, to sever its ties with the Haqqani group.',
+        spans: [
+          {
+            text: 'Since the Sept. 13 attack on the U.S. Embassy in Kabul, the Afghan capital, American military and civilian leaders have urged Pakistan’s primary intelligence agency, ',
+          },
+          { text: 'Inter-Services Intelligence', em: true },
+          { text: ', to sever its ties with the Haqqani group.' },
+        ],
       },
       {
         type: 'paragraph',
         text: 'The language coming from Washington has been particularly strong, with Adm. Mike Mullen, chairman of the U.S. Joint Chiefs of Staff, accusing the ISI of using the Haqqani network to wage a proxy war against U.S., NATO and Afghan forces in Afghanistan.',
+        spans: [
+          { text: 'The language coming from Washington has been particularly strong, with ' },
+          { text: 'Adm. Mike Mullen', strong: true },
+          {
+            text: ', chairman of the U.S. Joint Chiefs of Staff, accusing the ISI of using the Haqqani network to wage a proxy war against U.S., NATO and Afghan forces in Afghanistan.',
+          },
+        ],
       },
       { type: 'heading', level: 2, text: '“A categoric no”' },
       {
@@ -73,6 +87,13 @@ describe('a Hugo post', () => {
       {
         type: 'paragraph',
         text: 'Pakistani Interior Minister Rehman Malik also rejected the allegations, saying in an interview with Reuters:',
+        spans: [
+          {
+            text: 'Pakistani Interior Minister Rehman Malik also rejected the allegations, saying in an interview with ',
+          },
+          { text: 'Reuters', href: 'https://www.reuters.com/' },
+          { text: ':' },
+        ],
       },
       { type: 'quote', text: 'The Pakistan nation will not allow the boots on our ground, never.' },
       { type: 'quote', text: 'They must respect our sovereignty.' },

@@ -55,7 +55,7 @@ describe('headings', () => {
 })
 
 describe('inline text', () => {
-  it('keeps the words, never the markup, link targets or images', () => {
+  it('keeps the words as text and the marks as runs, never markup or images', () => {
     expect(
       bodyOf(
         '**Bold**, _em_, ~~struck~~, `a &amp; <b>` code, \\*escaped\\*, [link](https://a.example "t"),',
@@ -66,6 +66,21 @@ describe('inline text', () => {
       {
         type: 'paragraph',
         text: 'Bold, em, struck, a &amp; <b> code, *escaped*, link, https://b.example/x, www.c.example, line break, a b.',
+        // The same text as runs: emphasis, links and the hard break are marked; code is text.
+        spans: [
+          { text: 'Bold', strong: true },
+          { text: ', ' },
+          { text: 'em', em: true },
+          { text: ', struck, a &amp; <b> code, *escaped*, ' },
+          { text: 'link', href: 'https://a.example/' },
+          { text: ', ' },
+          { text: 'https://b.example/x', href: 'https://b.example/x' },
+          { text: ', ' },
+          { text: 'www.c.example', href: 'http://www.c.example/' },
+          { text: ', line' },
+          { text: ' ', br: true },
+          { text: 'break, a b.' },
+        ],
       },
     ])
   })
@@ -153,7 +168,11 @@ describe('other blocks', () => {
       bodyOf('One.', '', '---', '', '***', '', '[ref]: https://example.com', '', 'Two [ref].'),
     ).toEqual([
       { type: 'paragraph', text: 'One.' },
-      { type: 'paragraph', text: 'Two ref.' },
+      {
+        type: 'paragraph',
+        text: 'Two ref.',
+        spans: [{ text: 'Two ' }, { text: 'ref', href: 'https://example.com/' }, { text: '.' }],
+      },
     ])
   })
 

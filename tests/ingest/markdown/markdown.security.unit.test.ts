@@ -154,8 +154,13 @@ describe('Markdown that marked would recurse or loop on', () => {
     const text = `${'*a* '.repeat(200)}and _more_`
     const [block] = markdown(fileOf('# T', '', text)).body
     expect(block).toEqual({ type: 'paragraph', text: `${'*a* '.repeat(200)}and _more_`.trim() })
+    const emphasis = Array.from({ length: 10 }, () => ({ text: 'a', em: true as const }))
     expect(markdown(fileOf('# T', '', '*a* '.repeat(10))).body).toEqual([
-      { type: 'paragraph', text: 'a a a a a a a a a a' },
+      {
+        type: 'paragraph',
+        text: 'a a a a a a a a a a',
+        spans: emphasis.flatMap((run, i) => (i === 0 ? [run] : [{ text: ' ' }, run])),
+      },
     ])
   })
 })

@@ -30,7 +30,7 @@ describe('a classic-editor post', () => {
     ])
   })
 
-  it('makes paragraphs of blank-line runs, joins their lines, and keeps the caption apart', () => {
+  it('makes paragraphs of blank-line runs, joins their lines, and shows the photo as a figure', () => {
     expect(a.body).toEqual([
       {
         type: 'paragraph',
@@ -39,6 +39,13 @@ describe('a classic-editor post', () => {
       {
         type: 'paragraph',
         text: 'An adult one-way ticket between Pier 4 and Île Verte will go from $3.50 to $4.25 on April 1. Seniors, students and riders with disabilities keep the half fare.',
+      },
+      {
+        type: 'figure',
+        text: 'The Marguerite leaves Pier 4 on a February morning.',
+        url: 'https://harborgazette.example/wp-content/uploads/2024/02/marguerite-640x427.jpg',
+        alt: 'The ferry Marguerite at Pier 4',
+        credit: 'Photo: Marta Kowalski',
       },
       {
         type: 'paragraph',
@@ -50,9 +57,8 @@ describe('a classic-editor post', () => {
         text: 'The authority takes comments at its next meeting, on March 4 at 6 p.m. in the Customs House, and by email until Feb. 29.',
       },
     ])
-    expect(a.captions).toEqual([
-      'The Marguerite leaves Pier 4 on a February morning. Photo: Marta Kowalski',
-    ])
+    // The caption is the figure's, with its photo: none is left without one.
+    expect(a.captions).toEqual([])
   })
 
   it('reads no comment, post meta or excerpt into the article', () => {
@@ -89,11 +95,18 @@ describe('a block-editor post', () => {
         text: 'The wall is built for the storm we expect in 2070, not the one we had in 2012. Priya Natarajan, city engineer',
       },
       {
+        type: 'figure',
+        text: 'The new seawall at high tide on Thursday.',
+        url: 'https://harborgazette.example/wp-content/uploads/2024/02/seawall-1024x683.jpg',
+        alt: '',
+        credit: 'Photo: José Brennan',
+      },
+      {
         type: 'paragraph',
         text: 'The $14 million project was paid for by a 2021 state resilience grant and the city’s harbor fund.',
       },
     ])
-    expect(a.captions).toEqual(['The new seawall at high tide on Thursday. Photo: José Brennan'])
+    expect(a.captions).toEqual([])
   })
 
   it('drops "Uncategorized" and post formats from the tags', () => {

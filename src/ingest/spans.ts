@@ -1,0 +1,76 @@
+import type { Span } from '../model/article'
+import { isSafeHref } from '../model/href'
+import { LIMITS } from './limits'
+import { normalizeText } from './text-clean'
+
+type Marks = Omit<Span, 'text'>
+
+/**
+ * Runs cleaned as `cleanInline` cleans text (whitespace runs to one space across run edges,
+ * trimmed; a line break's space keeps its `br`), adjacent runs with the same marks merged, hrefs
+ * that may not render as links dropped. Aligned to `text`, the block's cleaned text: when the
+ * parser cut the text after reading the runs (a dateline or byline lifted off), runs are cut
+ * to match at either end. Undefined when nothing is marked or the runs cannot be made to match:
+ * a block without `spans` is plain text, never wrong text. So is one of more runs than
+ * `LIMITS.spansPerBlock`.
+ */
+export function cleanSpans(runs: readonly Span[], text: string): Span[] | undefined {
+  const out: Span[] = []
+  let pending = null as Marks | null
+  for (const run of runs) {
+    const marks = marksOf(run)
+    const raw = run.br ? '\n' : normalizeText(run.text)
+    for (const piece of raw.match(/\s+|\S+/g) ?? []) {
+      if (/^\s/.test(piece)) {
+        if (out.length > 0) pending = run.br || pending?.br ? { br: true } : (pending ?? marks)
+        continue
+      }
+      if (pending) push(out, ' ', pending)
+      pending = null
+      push(out, piece, marks)
+    }
+  }
+  // Past the bound, the block is its plain text: no page needs thousands of marks in one block.
+  if (out.length > LIMITS.spansPerBlock) return undefined
+  const aligned = align(out, text)
+  if (!aligned || !aligned.some((s) => s.href || s.em || s.strong || s.br)) return undefined
+  return aligned
+}
+
+function marksOf(run: Span): Marks {
+  const marks: Marks = {}
+  if (run.href && isSafeHref(run.href)) marks.href = run.href
+  if (run.em) marks.em = true
+  if (run.strong) marks.strong = true
+  return marks
+}
+
+function push(out: Span[], text: string, marks: Marks): void {
+  const last = out.at(-1)
+  if (last && !last.br && !marks.br && same(last, marks)) last.text += text
+  else out.push({ text, ...marks })
+}
+
+const same = (a: Marks, b: Marks) => a.href === b.href && a.em === b.em && a.strong === b.strong
+
+/** The runs cut to `text` when their joined text starts or ends with it; else null. */
+function align(runs: Span[], text: string): Span[] | null {
+  const joined = runs.map((r) => r.text).join('')
+  if (joined === text) return runs
+  if (text === '') return null
+  if (joined.startsWith(text)) return slice(runs, 0, text.length)
+  if (joined.endsWith(text)) return slice(runs, joined.length - text.length, joined.length)
+  return null
+}
+
+function slice(runs: Span[], from: number, to: number): Span[] {
+  const out: Span[] = []
+  let at = 0
+  for (const run of runs) {
+    const end = at + run.text.length
+    const piece = run.text.slice(Math.max(0, from - at), Math.max(0, to - at))
+    if (piece !== '') out.push({ ...run, text: piece })
+    at = end
+  }
+  return out
+}
