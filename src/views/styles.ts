@@ -151,7 +151,14 @@ table.results .path { overflow-wrap: anywhere; }
   blockquote, li { break-inside: avoid; }
   p { orphans: 3; widows: 3; }
 }
+/* Issue 15, figures and inline marks in an article's text (src/views/article-body.tsx): images at
+   most the column's width, whatever size they were found at; captions quieter than the text. */
+.body figure { margin: 1.5rem 0; }
+.body figure img { display: block; max-width: 100%; height: auto; }
+.body figcaption { margin-top: 0.375rem; font-family: var(--sans); font-size: 0.875rem; color: var(--muted); }
+.body figcaption .credit { font-size: 0.8125rem; }
+@media print { .body figure { break-inside: avoid; } }
 `
 
 /** CSP source for STYLES: `style-src` must list it. */
-export const STYLE_HASH = "'sha256-i14FBvVoClgErBxfXbLzi2bhw8+ezviZgM4TojBCtx8='"
+export const STYLE_HASH = "'sha256-NfqGp2jMk1m2DLusl3ywG5wojbrdCZ1Z+ST7Iq/ZCJw='"
