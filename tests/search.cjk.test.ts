@@ -4,6 +4,7 @@ import { cjkIndexText } from '../src/db/cjk-text'
 import { cjkSearchRow, searchRow } from '../src/db/search-index'
 import migration from '../drizzle/0012_cjk_search.sql?raw'
 import { auth, call, get, send, upload } from './helpers'
+import { trademarkArticle } from './search-cjk-article'
 
 interface Results {
   items: { slug: string; snippet: string; marks: [number, number][] }[]
@@ -128,6 +129,25 @@ describe('search in Chinese, Japanese and Korean text', () => {
     expect(await find('終電')).toEqual(['yamanote'])
     const rows = await env.DB.prepare('SELECT count(*) AS n FROM article_search_cjk').first('n')
     expect(rows).toBe(3) // yamanote, beijing, seoul: no row for an English article
+  })
+})
+
+describe('a real Japanese article', () => {
+  it('is found by its words, phrases and characters, and by a word in its own script', async () => {
+    await store('trademark', trademarkArticle)
+    expect(await find('転売')).toEqual(['trademark'])
+    expect(await find('脱獄')).toEqual(['trademark'])
+    expect(await find('商標権侵害')).toEqual(['trademark'])
+    expect(await find('"品質保証機能"')).toEqual(['trademark'])
+    expect(await find('"保証品質機能"')).toEqual([])
+    expect(await find('iPhone 脱獄')).toEqual(['trademark'])
+    expect(await find('iphone -脱獄')).toEqual([])
+    expect(await find('りんご')).toEqual(['trademark'])
+    const [hit] = (await search('転売')).items
+    expect(hit!.snippet).toBe(
+      '…利者により正規のルートで販売された商品をそのまま転売する場合は、商標権侵害にはなりません。\n\nしかし、今回の事件のように、権利者の意思に基づくことなく、もとの商品に改造を加えて販売した場合は、…',
+    )
+    expect(hit!.marks.map((m) => hit!.snippet.slice(...m))).toEqual(['転売'])
   })
 })
 
