@@ -47,9 +47,10 @@ WITH RECURSIVE
 				SELECT 1 FROM `ranges` WHERE unicode(`n`) BETWEEN `lo` AND `hi`) THEN `n` ELSE '' END || ' '
 			ELSE `c` END AS `piece`
 		FROM `chars`),
+	-- Grouped from rows in order (not group_concat(… ORDER BY …), which needs SQLite 3.44).
 	`texts` AS (
-		SELECT `r`, `k`, group_concat(`piece`, '' ORDER BY `i`) AS `text`
-		FROM `pieces` GROUP BY `r`, `k`)
+		SELECT `r`, `k`, group_concat(`piece`, '') AS `text`
+		FROM (SELECT * FROM `pieces` ORDER BY `r`, `k`, `i`) GROUP BY `r`, `k`)
 SELECT `article_id`,
 	coalesce((SELECT `text` FROM `texts` WHERE `texts`.`r` = `source`.`r` AND `k` = 0), ''),
 	coalesce((SELECT `text` FROM `texts` WHERE `texts`.`r` = `source`.`r` AND `k` = 1), ''),

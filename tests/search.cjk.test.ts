@@ -156,7 +156,10 @@ describe('the migration that indexes stored articles', () => {
     const rows = [
       searchRow('a1', {
         title: '東京駅、𠮷野家 ｶﾀｶﾅ と iPhone用ケース',
-        body: [{ type: 'paragraph', text: '終電を逃した。Last train: 終電!' }],
+        body: [
+          { type: 'paragraph', text: '終電を逃した。Last train: 終電!' },
+          ...trademarkArticle.body.map((text) => ({ type: 'paragraph', text })),
+        ],
         authors: [{ name: '김민준', slug: 'x' }],
         tags: [],
       } as never),
