@@ -1,4 +1,5 @@
 import { and, desc, gte, lt, sql } from 'drizzle-orm'
+import type { MonthCount } from '../model/archive'
 import type { Db } from './client'
 import { isListed } from './listing-read'
 import { articles } from './schema'
@@ -10,12 +11,6 @@ import { articles } from './schema'
  */
 const dated = () => gte(articles.sortKey, '0')
 const monthOf = sql<string>`substr(${articles.sortKey}, 1, 7)`
-
-export interface MonthCount {
-  /** `YYYY-MM` */
-  month: string
-  count: number
-}
 
 /** Every month with a published article, newest first, with how many it has. */
 export const listMonths = (db: Db): Promise<MonthCount[]> =>

@@ -1,4 +1,4 @@
-import type { MonthCount } from '../db/archive-read'
+import type { MonthCount } from '../model/archive'
 import { MONTHS, monthPath } from './format'
 import { Layout, renderDocument } from './layout'
 import type { Site } from '../model/site'

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectBrowser, follow, h1, newPage, open, pathOf } from './browser'
 import { e2e, resultsPath } from './context'
+import { overflow } from './in-page'
 import { SEED } from './pages'
 
 let browser: Browser
@@ -131,9 +132,7 @@ describe.each([375, 1280])('screenshots at %i px', (width) => {
     try {
       for (const [name, path] of SHOTS) {
         await open(page, path)
-        const { scrollWidth } = await page.evaluate(() => ({
-          scrollWidth: document.documentElement.scrollWidth,
-        }))
+        const { scrollWidth } = await page.evaluate(overflow)
         expect(scrollWidth, `${path} scrolls sideways`).toBeLessThanOrEqual(width)
         await page.screenshot({
           path: resultsPath(`screens/${name}-${width}-${colorScheme}.png`),
