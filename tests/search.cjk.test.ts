@@ -99,6 +99,9 @@ describe('search in Chinese, Japanese and Korean text', () => {
     )
     expect(first!.marks).toEqual([[21, 23]])
     expect(second!.snippet.slice(...second!.marks[0]!)).toBe('終電')
+    // A term only in the headline: the headline is the snippet.
+    const [titled] = (await search('増加')).items
+    expect([titled!.snippet, titled!.marks]).toEqual(['深夜バスの利用者が増加', [[9, 11]]])
     const html = await (await get(`/search?q=${encodeURIComponent('地铁')}`)).text()
     expect(html).toContain('北京<mark>地铁</mark>19号线今天正式开通运营')
   })

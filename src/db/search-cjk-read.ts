@@ -61,10 +61,10 @@ export async function searchWithCjk(
     FROM page
     JOIN articles a ON a.id = page.id AND a.deleted_at IS NULL
     ORDER BY page.rank, page.id`)
+  // Like snippet(): a passage of the body when a term is in it, else of the headline.
   return rows.map(({ body, ...row }) => {
-    const text = [body ?? '', row.title].find((t) =>
-      textSnippet(t, query.marks).includes(MARK_START),
-    )
-    return { ...row, snippet: textSnippet(text ?? body ?? '', query.marks) }
+    const inBody = textSnippet(body ?? '', query.marks)
+    const inTitle = inBody.includes(MARK_START) ? '' : textSnippet(row.title, query.marks)
+    return { ...row, snippet: inTitle.includes(MARK_START) ? inTitle : inBody }
   })
 }
