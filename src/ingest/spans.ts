@@ -15,20 +15,24 @@ type Marks = Omit<Span, 'text'>
  * `LIMITS.spansPerBlock`.
  */
 export function cleanSpans(runs: readonly Span[], text: string): Span[] | undefined {
+  // Most blocks have nothing marked: they cost one look at each run.
+  if (!runs.some((r) => r.br || r.em || r.strong || (r.href && isSafeHref(r.href)))) return
   const out: Span[] = []
   let pending = null as Marks | null
   for (const run of runs) {
-    const marks = marksOf(run)
-    const raw = run.br ? '\n' : normalizeText(run.text)
-    for (const piece of raw.match(/\s+|\S+/g) ?? []) {
-      if (/^\s/.test(piece)) {
-        if (out.length > 0) pending = run.br || pending?.br ? { br: true } : (pending ?? marks)
-        continue
-      }
-      if (pending) push(out, ' ', pending)
-      pending = null
-      push(out, piece, marks)
+    if (run.br) {
+      if (out.length > 0) pending = { br: true }
+      continue
     }
+    const marks = marksOf(run)
+    const clean = normalizeText(run.text).replace(/\s+/g, ' ')
+    const body = clean.trim()
+    // A space between runs takes the marks of the run it starts in; a line break's wins.
+    if (clean.startsWith(' ') && out.length > 0) pending ??= marks
+    if (body === '') continue
+    if (pending) push(out, ' ', pending)
+    push(out, body, marks)
+    pending = clean.endsWith(' ') ? marks : null
   }
   // Past the bound, the block is its plain text: no page needs thousands of marks in one block.
   if (out.length > LIMITS.spansPerBlock) return undefined
