@@ -44,6 +44,16 @@ export const searchRow = (articleId: string, article: NormalizedArticle) => ({
 
 type SearchRow = ReturnType<typeof searchRow>
 
+/**
+ * Characters of a body the CJK index holds: a bigram takes up to three times its characters'
+ * bytes, and a row must stay well under D1's 2 MB value limit (the largest article stores 1.5 MB
+ * of text). The migration cuts at the same place (drizzle/0012).
+ */
+export const CJK_BODY_CHARS = 120_000
+
+const firstChars = (text: string, n: number) =>
+  text.length <= n ? text : Array.from(text).slice(0, n).join('')
+
 /** The CJK index's row for a word index row, or null when its text has no CJK character. */
 export function cjkSearchRow(row: SearchRow): SearchRow | null {
   const { articleId, ...text } = row
@@ -51,7 +61,7 @@ export function cjkSearchRow(row: SearchRow): SearchRow | null {
   return {
     articleId,
     headline: cjkIndexText(text.headline),
-    body: cjkIndexText(text.body),
+    body: cjkIndexText(firstChars(text.body, CJK_BODY_CHARS)),
     authors: cjkIndexText(text.authors),
     tags: cjkIndexText(text.tags),
   }

@@ -146,7 +146,7 @@ export function renderArticlePage(article: Article, site: Site, preview?: Previe
           </p>
         </header>
         <Notices notices={article.notices} />
-        <ArticleBody blocks={article.body} dateline={article.dateline} />
+        <ArticleBody blocks={article.body} dateline={article.dateline} image={article.image} />
         <Captions captions={article.captions} />
         <Related links={article.related} />
         <Tags tags={article.tags} />

@@ -54,6 +54,14 @@ function BlockView({ block, children }: { block: Block; children?: Child }) {
       const items = block.items.map((item) => <li>{item}</li>)
       return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>
     }
+    case 'figure':
+      // Named, not shown: an editor compares what changed, and a diff loads nothing from afar.
+      return (
+        <p class="figure-ref">
+          Image <code>{block.url}</code>
+          {block.text || children ? <>: {children ?? block.text}</> : null}
+        </p>
+      )
   }
 }
 

@@ -11,6 +11,22 @@ const render = (changes: Partial<Article> = {}) =>
 describe('article page', () => {
   const html = render()
 
+  it('shows the lead image with its caption, lazily, before the body', () => {
+    const page = render({
+      image: { url: 'https://images.example/harbour.jpg', caption: 'The harbour at dawn.' },
+    })
+    expect(page).toContain(
+      '<figure><img src="https://images.example/harbour.jpg" alt="The harbour at dawn." loading="lazy" decoding="async" referrerpolicy="no-referrer"/><figcaption>The harbour at dawn.</figcaption></figure>',
+    )
+    const first = pakistan.body[0]!
+    const opening = ('text' in first ? first.text : '').slice(0, 24)
+    // In the page's body, not its head (whose description is the same words).
+    const body = page.slice(page.indexOf('<body'))
+    expect(body.indexOf('</figure>')).toBeGreaterThan(0)
+    expect(body.indexOf('</figure>')).toBeLessThan(body.indexOf(opening))
+    expect(html).not.toContain('<figure>')
+  })
+
   it('is a complete English document', () => {
     expect(html.startsWith('<!doctype html><html lang="en"><head><meta charset="utf-8"/>')).toBe(
       true,
