@@ -99,6 +99,7 @@ const PUBLIC_SURFACES = [
   '/api/tags/:slug',
   '/archive/:year/:month',
   '/articles/:slug',
+  '/articles/:slug/revisions',
   '/authors/:slug',
   '/authors/:slug/feed.json',
   '/authors/:slug/feed.xml',

@@ -8,6 +8,8 @@ import { sha256Hex } from '../lib/hash'
 import type { Article } from '../model/article'
 import type { Site } from '../model/site'
 import { renderArticlePage } from '../views/article-page'
+import { renderHistoryPage } from '../views/history-page'
+import { readRevision } from './revisions'
 import { parseRevisionCursor } from './cursors'
 
 /** The read service for one article: its page, its JSON, its history and its sources. */
@@ -58,6 +60,57 @@ export const articleJsonPage = (slug: string): PageSpec => ({
   render: async (db) => {
     const article = await getPublicArticle(db, slug)
     return article && articleJson(article)
+  },
+})
+
+/** Versions a history page lists: the newest, of those readers may see. */
+const HISTORY_PAGE_SIZE = 100
+
+/**
+ * The reader's history of an article: its published revisions, newest first. Kept in this
+ * isolate's memory only (a URL per article: not worth KV writes), under the article's scope, so
+ * any write to the article (a new revision, unpublishing it) renders it again.
+ */
+export const historyPage = (slug: string, site: Site): PageSpec => ({
+  scope: articleScope(slug),
+  variant: 'history',
+  shared: false,
+  render: async (db) => {
+    const article = await getPublicArticle(db, slug)
+    if (!article) return null
+    const limit = HISTORY_PAGE_SIZE
+    const page = await listRevisions(db, slug, { limit, before: null }, { unpublished: false })
+    return page && renderHistoryPage(article, page.items, site)
+  },
+})
+
+/**
+ * An earlier revision as a page, marked as such and never indexed: its own content with the
+ * article's current names (slug, URL, id). Only a revision that was published itself, of an
+ * article published now; cached like the history, never as the current page.
+ */
+export const earlierVersionPage = (slug: string, number: number, site: Site): PageSpec => ({
+  scope: articleScope(slug),
+  variant: `revision:${number}`,
+  shared: false,
+  render: async (db) => {
+    const article = await getPublicArticle(db, slug)
+    const earlier = article && (await readRevision(db, slug, number, false))
+    if (!article || !earlier) return null
+    const { sourceUrl: _url, slug: _slug, ...content } = earlier.article
+    const shown: Article = {
+      ...article,
+      ...content,
+      readingMinutes: Math.max(1, Math.ceil(content.wordCount / 230)),
+      revision: earlier.revision,
+      updatedAt: earlier.createdAt,
+    }
+    const view = {
+      revision: earlier.revision,
+      createdAt: earlier.createdAt,
+      current: article.revision,
+    }
+    return renderArticlePage(shown, site, { earlier: view })
   },
 })
 

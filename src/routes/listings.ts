@@ -105,7 +105,7 @@ export const listingPages = new Hono<AppEnv>()
       tag: 'Pages',
       page: true,
       responses: { 200: { description: 'The page', content: textOf('text/html') } },
-      errors: [429, 503],
+      errors: [400, 429, 503],
     }),
     async (c) => (await serveCachedPage(c, archivePage(siteOf(c.env))))!,
   )

@@ -119,7 +119,7 @@ export const previewPages = new Hono<AppEnv>().get(
   limitRenders,
   async (c) => {
     const { article, expiresAt } = await openPreview(c.env, c.req.valid('param').token)
-    const page = renderArticlePage(article, siteOf(c.env), { expiresAt })
+    const page = renderArticlePage(article, siteOf(c.env), { preview: { expiresAt } })
     return c.body(page, 200, { 'Content-Type': HTML })
   },
 )

@@ -79,6 +79,16 @@ export interface Preview {
   expiresAt: string
 }
 
+/** An earlier revision shown as a page: which one, and which is current. */
+export interface EarlierVersion {
+  revision: number
+  createdAt: string
+  current: number
+}
+
+/** What a page of the article is besides the current version: a preview, or an earlier one. */
+export type ArticleView = { preview: Preview } | { earlier: EarlierVersion } | null
+
 /** `12 December 2026 at 09:30 UTC`. */
 function Moment({ iso }: { iso: string }) {
   const day = formatDate(iso)
@@ -110,8 +120,37 @@ function PreviewBanner({ article, preview }: { article: Article; preview: Previe
   )
 }
 
-/** The article's page; with `preview`, the same page with a banner saying so, never indexed. */
-export function renderArticlePage(article: Article, site: Site, preview?: Preview): string {
+/** An earlier version says so first, and leads to the current one and the history. */
+function EarlierBanner({ article, earlier }: { article: Article; earlier: EarlierVersion }) {
+  return (
+    <aside class="notice earlier" role="note" aria-label="Earlier version">
+      <p>
+        {earlier.revision === earlier.current ? (
+          <>
+            <strong>The current version.</strong> This is revision {earlier.revision}, from{' '}
+            <Moment iso={earlier.createdAt} />. <a href={article.url}>Read it on its page</a>{' '}
+            or{' '}
+          </>
+        ) : (
+          <>
+            <strong>An earlier version.</strong> This is revision {earlier.revision}, from{' '}
+            <Moment iso={earlier.createdAt} />; the article has changed since.{' '}
+            <a href={article.url}>Read the current version</a> or{' '}
+          </>
+        )}
+        <a href={`${article.url}/revisions`}>see every version</a>.
+      </p>
+    </aside>
+  )
+}
+
+/**
+ * The article's page; with a `view`, the same page with a banner saying what it is (a preview,
+ * an earlier version), never indexed.
+ */
+export function renderArticlePage(article: Article, site: Site, view: ArticleView = null): string {
+  const preview = view && 'preview' in view ? view.preview : null
+  const earlier = view && 'earlier' in view ? view.earlier : null
   return renderDocument(
     <Layout
       site={site}
@@ -120,12 +159,13 @@ export function renderArticlePage(article: Article, site: Site, preview?: Previe
       canonicalPath={article.url}
       head={
         <>
-          {preview && <meta name="robots" content="noindex, nofollow" />}
+          {view && <meta name="robots" content="noindex, nofollow" />}
           <ArticleHead article={article} site={site} />
         </>
       }
     >
       {preview && <PreviewBanner article={article} preview={preview} />}
+      {earlier && <EarlierBanner article={article} earlier={earlier} />}
       <article>
         <header>
           <Kicker kicker={article.kicker} tags={article.tags} />
@@ -150,6 +190,11 @@ export function renderArticlePage(article: Article, site: Site, preview?: Previe
         <Captions captions={article.captions} />
         <Related links={article.related} />
         <Tags tags={article.tags} />
+        {!earlier && article.revision > 1 && (
+          <p class="history">
+            <a href={`${article.url}/revisions`}>Earlier versions</a>
+          </p>
+        )}
       </article>
     </Layout>,
   )
