@@ -73,7 +73,7 @@ export function newGroupStatements(db: Db, items: PreparedArticle[]): Statement[
     fingerprint: item.fingerprint,
     article: item.article,
     publication: { status: 'published' as const, publishAt: null },
-      sortKey: item.article.publishedAt ?? new Date().toISOString(),
+    sortKey: item.article.publishedAt ?? new Date().toISOString(),
   }))
   return [
     ...newArticlesStatements(db, news),

@@ -11,6 +11,8 @@ export interface Settings {
    */
   siteOrigin: string
   maxUploadBytes: number
+  /** The same for a saved HTML page sent by itself: real pages run to 1.5 MB. */
+  maxHtmlUploadBytes: number
   maxBulkItems: number
   maxBulkBytes: number
   /** How long an isolate reuses an epoch it read, in ms (0: ask D1 on every view). */
@@ -38,6 +40,7 @@ export const DEFAULT_SITE_ORIGIN = 'http://127.0.0.1:8787'
 const DEFAULTS = {
   siteName: 'Edge Articles',
   maxUploadBytes: 1024 * 1024,
+  maxHtmlUploadBytes: 2 * 1024 * 1024,
   /** D1 allows 1,000 queries per invocation on the paid plan; an item costs about four. */
   maxBulkItems: 200,
   maxBulkBytes: 16 * 1024 * 1024,
@@ -87,6 +90,7 @@ export function settingsOf(env: Bindings): Settings {
       siteOrigin,
       site: { name: siteName, origin: siteOrigin },
       maxUploadBytes: positive(env.MAX_UPLOAD_BYTES, DEFAULTS.maxUploadBytes),
+      maxHtmlUploadBytes: positive(env.MAX_HTML_UPLOAD_BYTES, DEFAULTS.maxHtmlUploadBytes),
       maxBulkItems: positive(env.MAX_BULK_ITEMS, DEFAULTS.maxBulkItems),
       maxBulkBytes: positive(env.MAX_BULK_BYTES, DEFAULTS.maxBulkBytes),
       cacheFreshnessMs: Number.isFinite(freshness) && freshness > 0 ? freshness : 0,

@@ -87,7 +87,9 @@ export const articlesApi = new Hono<AppEnv>()
     validate('query', uploadQuery),
     async (c) => {
       const format = uploadFormat(c.req.header('Content-Type'))
-      const bytes = await readUploadBody(c.req.raw, settingsOf(c.env).maxUploadBytes)
+      const settings = settingsOf(c.env)
+      const limit = format === 'html' ? settings.maxHtmlUploadBytes : settings.maxUploadBytes
+      const bytes = await readUploadBody(c.req.raw, limit)
       const meta = Object.fromEntries(
         Object.entries(c.req.valid('query')).filter(([, value]) => value !== undefined),
       ) as Record<string, string>
