@@ -1,5 +1,6 @@
 import { isPublic } from '../db/article-read'
-import { liveBySlug, storedRevision, type StoredRevision } from '../db/article-state'
+import { storedRevision, type StoredRevision } from '../db/article-state'
+import { visibleArticle } from '../db/history-read'
 import type { Db } from '../db/client'
 import type { RevisionContent, RevisionDiff, RevisionMeta } from '../model/revisions'
 import { diffRevisions, type RevisionSide } from './diff'
@@ -9,12 +10,6 @@ import { diffRevisions, type RevisionSide } from './diff'
  * article that is published now, and only the revisions that were published themselves: a
  * draft's text never leaks through its history. Anything hidden reads as missing.
  */
-
-/** The live article at a slug, when this reader may see it. */
-async function visibleArticle(db: Db, slug: string, unpublished: boolean) {
-  const live = await liveBySlug(db, slug)
-  return live && (unpublished || isPublic(live)) ? live : null
-}
 
 async function visibleRevision(db: Db, articleId: string, number: number, unpublished: boolean) {
   const stored = await storedRevision(db, articleId, number)
@@ -33,7 +28,7 @@ const sideOf = (r: StoredRevision): RevisionSide => ({ meta: metaOf(r), article:
 
 /** One revision with its normalized article, or null. */
 export async function readRevision(db: Db, slug: string, number: number, unpublished: boolean) {
-  const live = await visibleArticle(db, slug, unpublished)
+  const live = await visibleArticle(db, slug, { unpublished })
   const stored = live && (await visibleRevision(db, live.id, number, unpublished))
   if (!stored) return null
   const { meta, article } = sideOf(stored)
@@ -51,7 +46,7 @@ export async function readDiff(
   to: number | undefined,
   unpublished: boolean,
 ): Promise<{ diff: RevisionDiff; later: RevisionContent } | null> {
-  const live = await visibleArticle(db, slug, unpublished)
+  const live = await visibleArticle(db, slug, { unpublished })
   if (!live) return null
   const [earlier, later] = await Promise.all([
     visibleRevision(db, live.id, from, unpublished),

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, lt } from 'drizzle-orm'
 import type { RevisionInfo } from '../model/api'
 import type { SourceFormat } from '../model/article'
+import { isPublic } from './article-read'
 import { liveBySlug } from './article-state'
 import type { Db } from './client'
 import { revisions, sourceChunks, sources } from './schema'
@@ -14,9 +15,9 @@ export interface HistoryReader {
 }
 
 /** The live article at `slug` if this reader may see its history. */
-async function visibleArticle(db: Db, slug: string, reader: HistoryReader) {
+export async function visibleArticle(db: Db, slug: string, reader: HistoryReader) {
   const article = await liveBySlug(db, slug)
-  return article && (reader.unpublished || article.status === 'published') ? article : undefined
+  return article && (reader.unpublished || isPublic(article)) ? article : undefined
 }
 
 /**
