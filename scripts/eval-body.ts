@@ -1,12 +1,13 @@
 /**
- * `npm run eval:body -- [folder] [--name edge-articles] [--keep <dir>]`
+ * `npm run eval:body -- [folder] [--name edge-articles] [--keep <dir>] [--pages]`
  *
  * Scores the HTML normalizer's article bodies on an article-extraction benchmark folder laid out
  * as scrapinghub/article-extraction-benchmark is (`html/<id>.html.gz`, `ground-truth.json`,
  * `evaluate.py`, `output/<name>.json`); by default ../shared/extraction-dev. Every page is
  * normalized in-process, its body written in the benchmark's format, and the benchmark's own
  * scorer (python3) prints the table with our row beside the published ones. Then the CPU per
- * page (median, p90, max) and the pages that scored lowest, with why.
+ * page (median, p90, max) and the pages that scored lowest (every page, worst first, with
+ * `--pages`), each with its precision and recall: low precision is extra text, low recall text missed.
  */
 import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -22,6 +23,7 @@ const { values, positionals } = parseArgs({
   options: {
     name: { type: 'string', default: 'edge-articles' },
     keep: { type: 'string' },
+    pages: { type: 'boolean', default: false },
   },
 })
 const folder = resolve(
@@ -70,23 +72,28 @@ try {
   if (refused.length) console.log(`refused:\n  ${refused.join('\n  ')}`)
   const truth = JSON.parse(readFileSync(join(work, 'ground-truth.json'), 'utf8')) as Record<
     string,
-    { articleBody: string }
+    { articleBody: string; url: string }
   >
   const lowest = Object.keys(output)
-    .map((id) => ({ id, f1: pageF1(truth[id]!.articleBody, output[id]!.articleBody) }))
+    .map((id) => ({ id, ...pageScore(truth[id]!.articleBody, output[id]!.articleBody) }))
     .sort((a, b) => a.f1 - b.f1)
-    .slice(0, 10)
+    .slice(0, values.pages ? undefined : 10)
+  const row = (p: (typeof lowest)[number]) =>
+    `${p.id} F1 ${p.f1.toFixed(3)}  P ${p.precision.toFixed(3)}  R ${p.recall.toFixed(3)}  ${truth[p.id]!.url}`
   console.log(
-    `lowest pages (F1 of 4-word shingles, as the scorer counts them):\n  ${lowest.map((p) => `${p.id} ${p.f1.toFixed(3)}`).join('\n  ')}`,
+    `lowest pages (F1 of 4-word shingles, as the scorer counts them):\n  ${lowest.map(row).join('\n  ')}`,
   )
 } finally {
   if (!values.keep) rmSync(work, { recursive: true, force: true })
 }
 
-/** The scorer's per-page F1, for finding the pages to read (the table is evaluate.py's own). */
-function pageF1(truth: string, prediction: string): number {
+/**
+ * The scorer's per-page precision, recall and F1, for finding the pages to read (the table is
+ * evaluate.py's own). Its words are Python's Unicode `\w+`: letters, digits and `_` of any script.
+ */
+function pageScore(truth: string, prediction: string) {
   const shingles = (text: string) => {
-    const words = text.match(/\w+/gu) ?? []
+    const words = text.match(/[\p{L}\p{N}_]+/gu) ?? []
     const counts = new Map<string, number>()
     for (let i = 0; i + 4 <= Math.max(words.length, 4); i++) {
       const key = words.slice(i, i + 4).join(' ')
@@ -101,5 +108,6 @@ function pageF1(truth: string, prediction: string): number {
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0)
   const precision = sum(p) ? tp / sum(p) : 0
   const recall = sum(t) ? tp / sum(t) : 0
-  return precision + recall ? (2 * precision * recall) / (precision + recall) : 0
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0
+  return { precision, recall, f1 }
 }
