@@ -36,6 +36,8 @@ export const articles = sqliteTable(
     identity: text('identity').notNull(),
     slug: text('slug').notNull(),
     sourceUrl: text('source_url'),
+    /** linkKey(sourceUrl) (src/model/link-key.ts): what links in other articles are matched on. */
+    linkKey: text('link_key'),
     title: text('title').notNull(),
     headline: text('headline').notNull(),
     /** slugify(title) and slugify(headline): what related headlines elsewhere are matched on. */
@@ -74,6 +76,7 @@ export const articles = sqliteTable(
     index('articles_due_idx').on(t.status, t.publishAt),
     index('articles_title_key_idx').on(t.titleKey),
     index('articles_headline_key_idx').on(t.headlineKey),
+    index('articles_link_key_idx').on(t.linkKey),
   ],
 )
 
@@ -213,6 +216,24 @@ export const related = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.articleId, t.position] }),
     index('related_title_key_idx').on(t.titleKey),
+  ],
+)
+
+/**
+ * Where the links in an article's text point, each target once, as linkKey makes it: resolved to
+ * stored articles when the article is read, and matched when one of those changes.
+ */
+export const links = sqliteTable(
+  'links',
+  {
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id),
+    urlKey: text('url_key').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.urlKey] }),
+    index('links_url_key_idx').on(t.urlKey),
   ],
 )
 
