@@ -252,6 +252,24 @@ export const notes = sqliteTable(
 )
 
 /**
+ * Old slugs of authors and tags, each naming the slug its articles moved to (src/articles/reslug.ts):
+ * their pages answer 301 there. A slug that names a live author or tag again is that one.
+ */
+export const slugRedirects = sqliteTable(
+  'slug_redirects',
+  {
+    kind: text('kind', { enum: ['author', 'tag'] }).notNull(),
+    oldSlug: text('old_slug').notNull(),
+    newSlug: text('new_slug').notNull(),
+    createdAt: timestamp('created_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.oldSlug] }),
+    index('slug_redirects_new_idx').on(t.kind, t.newSlug),
+  ],
+)
+
+/**
  * One version number per cached collection page scope (`index`, later `author:<slug>`, `tag:<slug>`).
  * Bumped in the same batch as the write that changes the scope, so KV page keys that embed it can
  * never serve a stale page.
