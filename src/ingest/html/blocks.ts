@@ -4,6 +4,7 @@ import { isCaptionBox, isMedia, isRelatedBox, isUnlikely, type Level } from './c
 import { figure, splitCredit } from './figures'
 import { readInline, runsOf } from './inline'
 import { relatedLink } from './links'
+import { isDataTable, tableRows } from './table'
 import { addCaption, paragraph, resolveRuns, type Body, type Context } from './paragraph'
 import { linkDensity, squash, textOf } from './text'
 import { BLOCK, type El, type Node } from './tree'
@@ -63,6 +64,7 @@ function block(el: El, context: Context): void {
     if (text() !== '') context.blocks.push({ type: 'quote', text: text(), spans: runs(el) })
   } else if (el.tag === 'ul' || el.tag === 'ol') list(el, context)
   else if (el.tag === 'pre') context.blocks.push({ type: 'paragraph', text: text() })
+  else if (el.tag === 'table' && isDataTable(el)) context.blocks.push(...tableRows(el))
   else if (el.tag !== 'hr') walk(el, context)
 }
 

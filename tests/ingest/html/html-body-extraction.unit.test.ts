@@ -1,0 +1,66 @@
+/**
+ * Which text of a saved page is the article body: one page shape per case, each a cause of
+ * lost or extra text seen on real pages (issue 14), written small with only the structure that
+ * matters.
+ */
+import { describe, expect, it } from 'vitest'
+import { normalizeUpload } from '../../../src/ingest'
+
+const page = (article: string, around = '') =>
+  normalizeUpload(
+    {
+      format: 'html',
+      text: `<!doctype html><html lang="en"><head><title>Harbor league final standings</title></head>
+<body><nav><a href="/">Home</a> <a href="/sports">Sports</a></nav>
+<h1>Harbor league final standings</h1>${around}<article>${article}</article>
+<footer><p>© 2024 The Bayside Courier. All rights reserved.</p></footer></body></html>`,
+    },
+    {},
+  )
+const texts = (article: ReturnType<typeof page>) =>
+  article.body.map((b) => (b.type === 'list' ? b.items.join(' / ') : b.text))
+
+const opening =
+  '<p>The Harbor rowing league closed its season on Saturday with a record crowd on the water, as the Pier 3 crew held off a late charge from the Northside club to win the title by four points.</p>' +
+  '<p>Coaches said the closer finish was the result of a new points system, adopted in March after two seasons in which the champion was known a month before the last race.</p>'
+
+describe('a data table in the text', () => {
+  const standings = `<table class="standings">
+<tr><td><b>Pos.</b></td><td><b>Crew</b></td><td><b>Points</b></td><td><b>Wins</b></td></tr>
+<tr><td>1</td><td>Pier 3</td><td>212</td><td>6</td></tr>
+<tr><td>2</td><td>Northside</td><td>208</td><td>5</td></tr>
+<tr><td>3</td><td>Old Harbor</td><td>170</td><td>2</td></tr>
+</table>`
+
+  it('keeps each row as a line of its cells, header row included', () => {
+    const a = page(
+      `${opening}<p>The final table:</p>${standings}<p>The new season opens in April.</p>`,
+    )
+    expect(texts(a).slice(2)).toEqual([
+      'The final table:',
+      'Pos. | Crew | Points | Wins',
+      '1 | Pier 3 | 212 | 6',
+      '2 | Northside | 208 | 5',
+      '3 | Old Harbor | 170 | 2',
+      'The new season opens in April.',
+    ])
+  })
+
+  it('puts a caption first and reads header cells like any other', () => {
+    const a = page(
+      `${opening}<table><caption>Final standings</caption><thead><tr><th>Crew</th><th>Points</th></tr></thead><tbody><tr><td>Pier 3</td><td>212</td></tr></tbody></table>`,
+    )
+    expect(texts(a).slice(2)).toEqual(['Final standings', 'Crew | Points', 'Pier 3 | 212'])
+  })
+
+  it('reads a table that lays out the page as the text it holds, not as rows', () => {
+    const a = page(
+      `<table role="presentation"><tr><td>${opening}</td><td><p>Results compiled by the league office.</p></td></tr></table>`,
+    )
+    expect(texts(a)).toEqual([
+      'The Harbor rowing league closed its season on Saturday with a record crowd on the water, as the Pier 3 crew held off a late charge from the Northside club to win the title by four points.',
+      'Coaches said the closer finish was the result of a new points system, adopted in March after two seasons in which the champion was known a month before the last race.',
+      'Results compiled by the league office.',
+    ])
+  })
+})
