@@ -100,6 +100,11 @@ export const sources = sqliteTable(
      * rows until the migration moves them.
      */
     r2Key: text('r2_key'),
+    /**
+     * Set when the bytes are a range of that object, `byte_length` long from here: an import
+     * item's original is kept in its chunk, which holds it exactly as the archive did.
+     */
+    r2Offset: integer('r2_offset'),
     createdAt: timestamp('created_at'),
   },
   (t) => [index('sources_article_idx').on(t.articleId, t.sha256)],
