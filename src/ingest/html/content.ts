@@ -71,11 +71,40 @@ function withSiblings(top: El, scores: Map<El, number>, level: Level): El[] {
     const bonus = topClass !== '' && sibling.attrs.class === topClass ? topScore * 0.2 : 0
     const score = scores.get(sibling)
     if (score !== undefined && score + bonus >= threshold) return true
-    if (sibling.tag !== 'p' || isUnlikely(sibling, level)) return false
-    const density = linkDensity(sibling)
-    if (sibling.chars > 80) return density < 0.25
-    return sibling.chars > 0 && density === 0 && /\.( |$)/.test(textOf(sibling))
+    const paragraph = asParagraph(sibling)
+    if (!paragraph || isUnlikely(sibling, level) || isUnlikely(paragraph, level)) return false
+    const density = linkDensity(paragraph)
+    if (paragraph.chars > 80) return density < 0.25
+    return paragraph.chars > 0 && density === 0 && /\.( |$)/.test(textOf(paragraph))
   })
+}
+
+/**
+ * The paragraph an element is, as Readability reads one: a `<p>`, a `<div>` with no blocks in it,
+ * or a `<div>` around nothing but one of those (`<div class="…"><p>…</p></div>`).
+ */
+function asParagraph(el: El): El | null {
+  let node = el
+  for (let depth = 0; depth < 3; depth++) {
+    if (node.tag === 'p' || (node.tag === 'div' && !node.hasBlock)) return node
+    if (node.tag !== 'div') return null
+    const only = onlyChild(node)
+    if (!only) return null
+    node = only
+  }
+  return null
+}
+
+/** The one element inside, when there is no other element and no text beside it. */
+function onlyChild(el: El): El | null {
+  let only: El | null = null
+  for (const child of el.children) {
+    if (typeof child === 'string') {
+      if (child.trim() !== '') return null
+    } else if (only) return null
+    else only = child
+  }
+  return only
 }
 
 const elementCount = (el: El) => el.children.filter((c) => typeof c !== 'string').length

@@ -64,3 +64,26 @@ describe('a data table in the text', () => {
     ])
   })
 })
+
+describe('the opening paragraphs beside the main text container', () => {
+  // The text is a run of <div>s; the first paragraphs sit beside the container that holds the
+  // rest, one as a bare <div>, one wrapped in a <div> of its own.
+  const rest = [
+    'The Pier 3 crew, coached by Dana Whitfield, won six of its nine races, including the last two, and finished with 212 points.',
+    'Northside, the champion for the past two seasons, won five races but lost points in a penalty, a false start, in June.',
+    'Old Harbor finished third, its best result since 2015, with two wins, both in the spring, and a new boat.',
+  ]
+  const a = page(`<div class="story">
+<div class="lead-wrap"><p class="story-paragraph">The Harbor rowing league closed its season on Saturday with a record crowd on the water, as the Pier 3 crew held off Northside.</p></div>
+<div class="story-paragraph">It was the closest finish in a decade.</div>
+<div class="story-rest">${rest.map((t) => `<div class="story-paragraph">${t}</div>`).join('')}</div>
+</div>`)
+
+  it('reads them with the rest, in order', () => {
+    expect(texts(a)).toEqual([
+      'The Harbor rowing league closed its season on Saturday with a record crowd on the water, as the Pier 3 crew held off Northside.',
+      'It was the closest finish in a decade.',
+      ...rest,
+    ])
+  })
+})
