@@ -68,8 +68,9 @@ function withSiblings(top: El, scores: Map<El, number>, level: Level): El[] {
   return parent.children.filter((sibling): sibling is El => {
     if (typeof sibling === 'string') return false
     if (sibling === top) return true
-    const bonus = topClass !== '' && sibling.attrs.class === topClass ? topScore * 0.2 : 0
-    const score = scores.get(sibling)
+    const sameClass = topClass !== '' && sibling.attrs.class === topClass
+    const bonus = sameClass ? topScore * 0.2 : 0
+    const score = scores.get(sibling) ?? (sameClass ? bestInside(sibling, scores) : undefined)
     if (score !== undefined && score + bonus >= threshold) return true
     const paragraph = asParagraph(sibling)
     if (!paragraph || isUnlikely(sibling, level) || isUnlikely(paragraph, level)) return false
@@ -77,6 +78,18 @@ function withSiblings(top: El, scores: Map<El, number>, level: Level): El[] {
     if (paragraph.chars > 80) return density < 0.25
     return paragraph.chars > 0 && density === 0 && /\.( |$)/.test(textOf(paragraph))
   })
+}
+
+/**
+ * The best score inside an element that has none of its own: an article cut into like sections
+ * (between photos, say) may wrap one in more levels than scores reach.
+ */
+function bestInside(el: El, scores: Map<El, number>): number | undefined {
+  let best: number | undefined
+  for (const [inner, score] of scores) {
+    if (contains(el, inner) && (best === undefined || score > best)) best = score
+  }
+  return best
 }
 
 /**

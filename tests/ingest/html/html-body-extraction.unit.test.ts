@@ -87,3 +87,27 @@ describe('the opening paragraphs beside the main text container', () => {
     ])
   })
 })
+
+describe('an article cut into like sections, the first wrapped deeper', () => {
+  // Scores reach five levels above a paragraph; the first section's wrappers go deeper.
+  const first = [
+    'The Harbor rowing league closed its season on Saturday with a record crowd, as the Pier 3 crew held off Northside, the champion of the past two seasons, to win by four points.',
+    'Coaches said the closer finish was the result of a new points system, adopted in March, after two seasons in which the champion was known a month early.',
+  ]
+  const second = [
+    'The Pier 3 crew, coached by Dana Whitfield, won six of its nine races, including the last two, and finished with 212 points.',
+    'Northside won five races but lost points in a penalty, a false start, in June, and never made them up.',
+    'Old Harbor finished third, its best result since 2015, with two wins, both in the spring, and a new boat.',
+    'The league will keep the new system next season, its board said, though it may shorten the calendar.',
+  ]
+  const ps = (list: string[]) => list.map((t) => `<p>${t}</p>`).join('')
+  const a =
+    page(`<div class="post-section"><div><div><div><div><div class="post-text">${ps(first)}</div></div></div></div></div></div>
+<figure><img src="https://baysidecourier.example/crew.jpg" alt=""><figcaption>The Pier 3 crew at the finish.</figcaption></figure>
+<div class="post-section"><div class="post-text">${ps(second)}</div></div>`)
+
+  it('reads every section, in order', () => {
+    const paragraphs = a.body.filter((b) => b.type === 'paragraph').map((b) => b.text)
+    expect(paragraphs).toEqual([...first, ...second])
+  })
+})
