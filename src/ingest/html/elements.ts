@@ -23,8 +23,18 @@ export type Node = El | string
 const HIDDEN_CLASS =
   /(?:^|\s)(?:hidden|sr-only|visually-?hidden|screen-?reader-(?:text|only)|off-?screen|hide-?text)(?:\s|$)/i
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i
+// Bootstrap's `d-none` hides an element unless a breakpoint's class shows it (`d-lg-block`);
+// `d-print-block` and the print-only classes of other frameworks show it on paper alone.
+const PRINT_ONLY = /(?:^|\s)(?:print-only|visible-print(?:-block)?|show-for-print)(?:\s|$)/i
+const SCREEN_NONE = /(?:^|\s)d-none(?:\s|$)/i
+const SHOWN_AT = /(?:^|\s)d-(?:sm|md|lg|xl|xxl)-(?!none)/i
+const offScreen = (names: string) =>
+  PRINT_ONLY.test(names) || (SCREEN_NONE.test(names) && !SHOWN_AT.test(names))
 
-/** Hidden from readers (`hidden`, `aria-hidden`, `display: none`, screen-reader-only classes). */
+/**
+ * Hidden from readers (`hidden`, `aria-hidden`, `display: none`, screen-reader-only classes, a
+ * framework's hidden or print-only classes).
+ */
 export function isHidden(tag: string, attrs: Record<string, string>): boolean {
   // A saved page can carry a modal's aria-hidden on its main wrappers; those are still the page.
   if (tag === 'body' || tag === 'main' || tag === 'article' || tag === 'html') return false
@@ -32,7 +42,7 @@ export function isHidden(tag: string, attrs: Record<string, string>): boolean {
     attrs.hidden !== undefined ||
     attrs['aria-hidden'] === 'true' ||
     (attrs.style !== undefined && HIDDEN_STYLE.test(attrs.style)) ||
-    (attrs.class !== undefined && HIDDEN_CLASS.test(attrs.class))
+    (attrs.class !== undefined && (HIDDEN_CLASS.test(attrs.class) || offScreen(attrs.class)))
   )
 }
 

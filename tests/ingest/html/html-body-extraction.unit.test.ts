@@ -111,3 +111,16 @@ describe('an article cut into like sections, the first wrapped deeper', () => {
     expect(paragraphs).toEqual([...first, ...second])
   })
 })
+
+describe('text shown only on paper or at no screen size', () => {
+  const a = page(`${opening}
+<div class="d-none d-lg-block"><p>Results are provisional until the league office confirms them on Monday.</p></div>
+<div class="d-none d-print-block"><p>Citation: Harbor league final standings (2024, June 3), retrieved from the Bayside Courier.</p></div>
+<p class="print-only">This article was printed from the Bayside Courier website.</p>`)
+
+  it('is left out; text shown from some screen size on is kept', () => {
+    expect(texts(a).slice(2)).toEqual([
+      'Results are provisional until the league office confirms them on Monday.',
+    ])
+  })
+})
