@@ -1,6 +1,6 @@
 import type { Block, RelatedLink } from '../../model/article'
 import { checkCount, LIMITS } from '../limits'
-import { isCaptionBox, isMedia, isRelatedBox, isUnlikely, type Level } from './classes'
+import { holdsMedia, isCaptionBox, isMedia, isRelatedBox, isUnlikely, type Level } from './classes'
 import { figure, splitCredit } from './figures'
 import { readInline, runsOf } from './inline'
 import { relatedLink } from './links'
@@ -76,7 +76,8 @@ function figureBlock(url: string, alt: string, text: string | null, credit: stri
 
 function list(el: El, context: Context): void {
   const items = el.children.filter((c): c is El => typeof c !== 'string' && c.tag === 'li')
-  if (items.length === 0) return walk(el, context)
+  // A gallery's items are figures, each read as one.
+  if (items.length === 0 || items.every(holdsMedia)) return walk(el, context)
   if (items.every((li) => linkDensity(li) > 0.8)) {
     context.related.push(...items.flatMap((li) => linksIn(li, context.base).slice(0, 1)))
     return

@@ -41,11 +41,24 @@ export const isCaptionBox = (el: El): boolean =>
   el.tag === 'figcaption' || (el.chars < 1000 && CAPTION.test(el.names))
 
 const MEDIA = /gallery|slideshow|carousel|lightbox|video|player|embed|media|photo|image|img/
-/** Figures, galleries and players: their captions are kept, the rest is not body text. */
+/**
+ * Figures, galleries and players: their captions are kept, the rest is not body text. A gallery
+ * set as a list of figures is not one: each of its figures is read as one.
+ */
 export const isMedia = (el: El): boolean =>
   el.tag === 'figure' ||
   el.tag === 'picture' ||
-  (el.hasImage && el.chars < 1000 && MEDIA.test(el.names))
+  (el.hasImage && el.chars < 1000 && MEDIA.test(el.names) && !isFigureList(el))
+
+/** A list item that is a figure, or holds one beside nothing but whitespace (a gallery's item). */
+export const holdsMedia = (li: El): boolean =>
+  li.hasImage && li.children.every((c) => (typeof c === 'string' ? c.trim() === '' : isMedia(c)))
+
+const isFigureList = (el: El): boolean =>
+  (el.tag === 'ul' || el.tag === 'ol') &&
+  el.children.every((c) =>
+    typeof c === 'string' ? c.trim() === '' : c.tag === 'li' && holdsMedia(c),
+  )
 
 // Around the article's own byline and date: never inside these.
 const TEASER =

@@ -124,3 +124,30 @@ describe('text shown only on paper or at no screen size', () => {
     ])
   })
 })
+
+describe('a gallery set as a list of figures', () => {
+  const a = page(`${opening}<ul class="photos">
+<li><figure><img src="https://baysidecourier.example/finish.jpg" alt="Boats at the line"><figcaption>The Pier 3 crew crosses the line.</figcaption></figure></li>
+<li><figure><img src="https://baysidecourier.example/crowd.jpg" alt=""><figcaption>A record crowd on the seawall.</figcaption></figure></li>
+</ul><p>The new season opens in April.</p>`)
+
+  it('gives a figure for each item, not a list of captions', () => {
+    expect(a.body.slice(2)).toEqual([
+      {
+        type: 'figure',
+        text: 'The Pier 3 crew crosses the line.',
+        url: 'https://baysidecourier.example/finish.jpg',
+        alt: 'Boats at the line',
+        credit: null,
+      },
+      {
+        type: 'figure',
+        text: 'A record crowd on the seawall.',
+        url: 'https://baysidecourier.example/crowd.jpg',
+        alt: '',
+        credit: null,
+      },
+      { type: 'paragraph', text: 'The new season opens in April.' },
+    ])
+  })
+})
