@@ -83,7 +83,8 @@ describe('originals in R2', () => {
     const hash = await sha256Hex(whole)
     whole[whole.length - 1] = 98
     await env.ORIGINALS.put('originals/sha256/large-damaged', whole)
-    const stream = await streamOriginal(env.ORIGINALS, 'originals/sha256/large-damaged', hash)
+    const at = { key: 'originals/sha256/large-damaged' }
+    const stream = await streamOriginal(env.ORIGINALS, at, hash)
     expect(stream).toBeInstanceOf(ReadableStream)
     await expect(new Response(stream).arrayBuffer()).rejects.toThrow(/cannot be read/)
   })

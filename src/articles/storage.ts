@@ -1,4 +1,4 @@
-import { readOriginal, streamOriginal } from '../blobs/originals'
+import { readOriginal, streamOriginal, type OriginalAt } from '../blobs/originals'
 import type { Db } from '../db/client'
 import { chunkedBytes, type StoredSource } from '../db/history-read'
 
@@ -12,7 +12,7 @@ export interface Storage {
 export const sourceBytes = (storage: Storage, source: StoredSource) =>
   source.r2Key === null
     ? chunkedBytes(storage.db, source)
-    : readOriginal(storage.originals, source.r2Key, source.sha256)
+    : readOriginal(storage.originals, originalAt(source, source.r2Key), source.sha256)
 
 /** The same, to answer with: from R2 it is checked against its hash (see streamOriginal). */
 export async function sourceStream(
@@ -20,5 +20,10 @@ export async function sourceStream(
   source: StoredSource,
 ): Promise<ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>> {
   if (source.r2Key === null) return chunkedBytes(storage.db, source)
-  return streamOriginal(storage.originals, source.r2Key, source.sha256)
+  return streamOriginal(storage.originals, originalAt(source, source.r2Key), source.sha256)
 }
+
+const originalAt = (source: StoredSource, key: string): OriginalAt =>
+  source.r2Offset === null
+    ? { key }
+    : { key, range: { offset: source.r2Offset, length: source.byteLength } }

@@ -142,12 +142,14 @@ async function createTogether(
       sortKey: sortKeyOf(p.article.publishedAt, now),
       publication: publicationOf(p, undefined),
     })
-    sources.push({ sourceId, articleId, sha256: p.sha256, upload: p.upload, r2Key: '' })
+    const { upload, sha256 } = p
+    sources.push({ sourceId, articleId, sha256, upload, r2Key: '', r2Offset: upload.kept?.offset })
   }
-  // The originals first (see storeUpload): each set of bytes once.
+  // The originals first (see storeUpload): each set of bytes once, unless R2 keeps them already.
   const keys = new Map<string, Promise<string>>()
   for (const source of sources) {
-    if (!keys.has(source.sha256)) {
+    if (source.upload.kept) source.r2Key = source.upload.kept.key
+    else if (!keys.has(source.sha256)) {
       keys.set(source.sha256, putOriginal(storage.originals, source.sha256, source.upload.bytes))
     }
   }
@@ -160,7 +162,9 @@ async function createTogether(
   const stored = await Promise.allSettled([...keys.values(), linking])
   const failed = stored.find((s) => s.status === 'rejected')
   if (failed) throw failed.reason
-  for (const source of sources) source.r2Key = await keys.get(source.sha256)!
+  for (const source of sources) {
+    if (!source.upload.kept) source.r2Key = await keys.get(source.sha256)!
+  }
   const scopes = news.flatMap((n) => scopesForArticle(null, [linksOf(n.article, n.sortKey)]))
   const planned = news.map((n, k) => ({
     status: 'created' as const,

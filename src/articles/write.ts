@@ -166,7 +166,9 @@ async function saveInTurn(
     // The bytes are in R2 before the write that names them commits: an acknowledged write
     // always has its original (an object left by a write that then fails is harmless: its key
     // is its hash, and the next upload of those bytes finds it).
-    const r2Key = known ? null : await putOriginal(storage.originals, sha256, upload.bytes)
+    const r2Key = known
+      ? null
+      : (upload.kept?.key ?? (await putOriginal(storage.originals, sha256, upload.bytes)))
     const revision = (current?.revision ?? 0) + 1
     const statements = [
       ...(await revisionWithInvalidation(
@@ -190,7 +192,11 @@ async function saveInTurn(
         current ? undefined : linking,
       )),
       // The article row comes first: sources reference it.
-      ...(r2Key ? sourceStatements(db, [{ sourceId, articleId, sha256, upload, r2Key }]) : []),
+      ...(r2Key
+        ? sourceStatements(db, [
+            { sourceId, articleId, sha256, upload, r2Key, r2Offset: upload.kept?.offset },
+          ])
+        : []),
       ...(also?.({ status: live ? 'updated' : 'created', revision, articleId }) ?? []),
       // Read back in the same batch: what the client is answered is what committed.
       articleReadStatement(db, { ids: [articleId] }),

@@ -22,6 +22,18 @@ export async function putOriginal(
   return key
 }
 
+/**
+ * Where an original is: a whole object, or `length` bytes of one from `offset` (an import item's
+ * bytes inside its chunk, kept exactly as the archive held them).
+ */
+export interface OriginalAt {
+  key: string
+  range?: { offset: number; length: number }
+}
+
+const getOriginal = (bucket: R2Bucket, at: OriginalAt) =>
+  reach(() => bucket.get(at.key, at.range ? { range: at.range } : undefined))
+
 const lost = (key: string) =>
   new AppError(503, 'unavailable', `The original at ${key} cannot be read; retry shortly.`, {
     'Retry-After': '5',
@@ -38,12 +50,13 @@ const CHECKED_WHOLE_BYTES = 16 * 1024 * 1024
  */
 export async function streamOriginal(
   bucket: R2Bucket,
-  key: string,
+  at: OriginalAt,
   sha256: string,
 ): Promise<ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>> {
-  const object = await reach(() => bucket.get(key))
+  const { key } = at
+  const object = await getOriginal(bucket, at)
   if (!object) throw lost(key)
-  if (object.size <= CHECKED_WHOLE_BYTES) {
+  if ((at.range?.length ?? object.size) <= CHECKED_WHOLE_BYTES) {
     const bytes = new Uint8Array(await reach(() => object.arrayBuffer()))
     if ((await sha256Hex(bytes)) === sha256) return bytes
     console.error('original does not match its hash', key)
@@ -71,15 +84,15 @@ export async function streamOriginal(
 /** An original's bytes, whole, checked against its hash. */
 export async function readOriginal(
   bucket: R2Bucket,
-  key: string,
+  at: OriginalAt,
   sha256: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const object = await reach(() => bucket.get(key))
-  if (!object) throw lost(key)
+  const object = await getOriginal(bucket, at)
+  if (!object) throw lost(at.key)
   const bytes = new Uint8Array(await object.arrayBuffer())
   if ((await sha256Hex(bytes)) !== sha256) {
-    console.error('original does not match its hash', key)
-    throw lost(key)
+    console.error('original does not match its hash', at.key)
+    throw lost(at.key)
   }
   return bytes
 }

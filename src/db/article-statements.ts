@@ -312,6 +312,8 @@ export interface NewSource {
   sha256: string
   upload: Upload
   r2Key: string
+  /** Where the bytes start in that object, when they are a range of it. */
+  r2Offset?: number
 }
 
 /** New source rows: what each upload was, and the R2 object that holds its bytes. */
@@ -325,6 +327,7 @@ export function sourceStatements(db: Db, list: NewSource[]): Statement[] {
     byteLength: upload.bytes.length,
     meta: JSON.stringify(upload.meta),
     r2Key: input.r2Key,
+    r2Offset: input.r2Offset ?? null,
   }))
-  return chunkRows(rows, 8).map((c) => db.insert(sources).values(c))
+  return chunkRows(rows, 9).map((c) => db.insert(sources).values(c))
 }

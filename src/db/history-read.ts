@@ -73,6 +73,8 @@ export interface StoredSource {
   meta: Record<string, string>
   /** The R2 object holding the bytes; null for a source whose bytes are still `source_chunks`. */
   r2Key: string | null
+  /** Where the bytes start in that object, when they are a range of it. */
+  r2Offset: number | null
   id: string
 }
 
@@ -114,6 +116,7 @@ export async function getSource(db: Db, sourceId: string): Promise<StoredSource 
     byteLength: row.byteLength,
     meta: JSON.parse(row.meta) as Record<string, string>,
     r2Key: row.r2Key,
+    r2Offset: row.r2Offset,
   }
 }
 

@@ -39,15 +39,20 @@ export function encodeChunk(items: ChunkItem[]): Uint8Array<ArrayBuffer> {
   )
 }
 
-export function decodeChunk(bytes: Uint8Array): ChunkItem[] {
+/** An item read back from its chunk, with where its bytes start in the chunk's object. */
+export type ReadItem = Exclude<ChunkItem, { problem: unknown }> & { offset: number }
+
+export function decodeChunk(
+  bytes: Uint8Array,
+): (ReadItem | Extract<ChunkItem, { problem: unknown }>)[] {
   const newline = bytes.indexOf(0x0a)
   const entries = JSON.parse(new TextDecoder().decode(bytes.subarray(0, newline))) as Entry[]
   let offset = newline + 1
-  return entries.map((entry): ChunkItem => {
+  return entries.map((entry) => {
     if ('problem' in entry) return entry
     const { length, ...item } = entry
     const body = bytes.subarray(offset, offset + length)
     offset += length
-    return { ...item, bytes: body }
+    return { ...item, bytes: body, offset: offset - length }
   })
 }

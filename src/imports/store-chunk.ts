@@ -56,6 +56,9 @@ export async function storeChunk(imports: Imports, jobId: string, seq: number): 
     )
   }
 
+  // Whether a source may name this chunk: the originals of the items it stores are kept in it
+  // (those of an earlier delivery too).
+  let keeps = recorded.some((r) => r.status === 'created' || r.status === 'updated')
   let group: { item: ChunkItem; upload: Upload }[] = []
   let groupBytes = 0
   const flush = async () => {
@@ -78,6 +81,7 @@ export async function storeChunk(imports: Imports, jobId: string, seq: number): 
     )
     outcomes.forEach((outcome, i) => {
       if ('failed' in outcome) fail(taken[i]!.item, outcome.failed)
+      else if (outcome.status !== 'unchanged') keeps = true
     })
   }
 
@@ -87,15 +91,16 @@ export async function storeChunk(imports: Imports, jobId: string, seq: number): 
       fail(item, item.problem)
       continue
     }
-    const { format, bytes, meta } = item
-    group.push({ item, upload: { format, contentType: CONTENT_TYPES[format], bytes, meta } })
+    const { format, bytes, meta, offset } = item
+    const kept = { key: chunk.key, offset }
+    group.push({ item, upload: { format, contentType: CONTENT_TYPES[format], bytes, meta, kept } })
     groupBytes += bytes.length
     if (group.length >= GROUP_ITEMS || groupBytes >= GROUP_BYTES) await flush()
   }
   if (group.length > 0) await flush()
   await commit(db, [...failures, ...chunkFinished(db, jobId, seq)])
-  // A chunk with nothing left to try again is not needed any more: its items are stored.
-  if (!retryable) await dropObjects(imports.originals, [chunk.key])
+  // A chunk that holds no stored item's original, with nothing left to try again, is not needed.
+  if (!retryable && !keeps) await dropObjects(imports.originals, [chunk.key])
 }
 
 /**

@@ -7,4 +7,6 @@ export interface Upload {
   bytes: Uint8Array
   /** Upload parameters (the query string: sourceUrl, publishedAt), kept to re-normalize later. */
   meta: Record<string, string>
+  /** Where R2 already keeps these bytes, as a range of an object (an import item's, in its chunk). */
+  kept?: { key: string; offset: number }
 }

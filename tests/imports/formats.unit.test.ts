@@ -224,7 +224,22 @@ describe('a chunk object', () => {
         meta: { author: 'A' },
       },
     ]
-    expect(decodeChunk(encodeChunk(items))).toEqual(items)
+    const chunk = encodeChunk(items)
+    const head = chunk.indexOf(0x0a) + 1
+    const [first, problem, last] = items as [ChunkItem, ChunkItem, ChunkItem]
+    const lengths = (item: ChunkItem) => ('bytes' in item ? item.bytes.length : 0)
+    const decoded = decodeChunk(chunk)
+    expect(decoded).toEqual([
+      { ...first, offset: head },
+      problem,
+      { ...last, offset: head + lengths(first) },
+    ])
+    // The range a source names is the item's bytes exactly: the chunk is their original.
+    for (const item of decoded) {
+      if ('offset' in item) {
+        expect(chunk.subarray(item.offset, item.offset + item.bytes.length)).toEqual(item.bytes)
+      }
+    }
   })
 })
 

@@ -134,6 +134,46 @@ describe('POST /api/imports', () => {
     expect(await (await get('/api/articles?limit=100')).text()).toContain('tide-tables-move-online')
   })
 
+  it('keeps each item’s original in its chunk: the source is the line byte for byte, checked on the way out', async () => {
+    const lines = [
+      { title: 'Pier lights dimmed for turtles', body: 'Nesting starts in May. Café open 🐢.' },
+      { title: 'Harbor dredging resumes', body: 'The barges return on Monday.' },
+    ]
+    const originals = async () => (await env.ORIGINALS.list({ prefix: 'originals/' })).objects
+    const before = await originals()
+    const job = await importAndWait(ndjson(...lines), 'application/x-ndjson')
+    expect(job).toMatchObject({ status: 'done', created: 2 })
+    const slugs = ['pier-lights-dimmed-for-turtles', 'harbor-dredging-resumes']
+    for (const [i, slug] of slugs.entries()) {
+      const res = await get(`/api/articles/${slug}/source`, auth)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toBe(JSON.stringify(lines[i]))
+    }
+    const { results } = await env.DB.prepare(
+      `SELECT s.r2_key AS key, s.r2_offset AS offset, s.byte_length AS length
+       FROM import_items i JOIN articles a ON a.id = i.article_id JOIN sources s ON s.id = a.source_id
+       WHERE i.job_id = ? ORDER BY i.seq`,
+    )
+      .bind(job.id)
+      .all<{ key: string; offset: number; length: number }>()
+    // Both in the one chunk, end to end after its header: no object of their own.
+    const key = results[0]!.key
+    expect(key).toMatch(new RegExp(`^imports/${job.id}/chunks/0@0$`))
+    const first = new TextEncoder().encode(JSON.stringify(lines[0])).length
+    expect(results).toEqual([
+      { key, offset: results[0]!.offset, length: first },
+      { key, offset: results[0]!.offset + first, length: results[1]!.length },
+    ])
+    expect(await originals()).toEqual(before)
+
+    // A chunk damaged at rest is never answered as the original.
+    const chunk = new Uint8Array(await (await env.ORIGINALS.get(key))!.arrayBuffer())
+    chunk[results[1]!.offset]! ^= 1
+    await env.ORIGINALS.put(key, chunk)
+    expect((await get(`/api/articles/${slugs[1]}/source`, auth)).status).toBe(503)
+    expect((await get(`/api/articles/${slugs[0]}/source`, auth)).status).toBe(200)
+  })
+
   it('imports the same archive again without writing anything but the job’s own record', async () => {
     const body = ndjson(
       { title: 'Breakwater lights replaced', body: 'All forty lamps are LEDs now.' },

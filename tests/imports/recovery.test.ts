@@ -109,7 +109,7 @@ function d1FailingAfter(ok: number): D1Database {
 }
 
 describe('splitting', () => {
-  it('splits across invocations, a chunk at a time, and deletes each chunk once stored', async () => {
+  it('splits across invocations, a chunk at a time, each kept as its items’ originals', async () => {
     const h = harness({ chunkItems: 2, chunksPerSplit: 1 })
     const job = await h.start(lines(7, 'Split'))
     expect(h.sent).toEqual([{ kind: 'split', job: job.id }])
@@ -124,8 +124,9 @@ describe('splitting', () => {
     const done = await h.job(job.id)
     expect(done).toMatchObject({ status: 'done', total: 7, created: 7, split: true })
     await expectNothingLost(done)
+    // Each chunk stays: it is where its items' originals are kept.
     const chunks = await env.ORIGINALS.list({ prefix: `imports/${job.id}/chunks/` })
-    expect(chunks.objects).toEqual([])
+    expect(chunks.objects).toHaveLength(4)
     expect(
       (await env.DB.prepare('SELECT count(*) AS n FROM import_chunks WHERE job_id = ?')
         .bind(job.id)
