@@ -1,8 +1,10 @@
 import { authorScope, INDEX_SCOPE, tagScope } from '../cache/scopes'
 import type { Db } from '../db/client'
 import { getAuthor, getTag, type ListFilter } from '../db/listing-read'
-import { isSlug } from '../model/slug'
+import { movedSlug } from '../db/slug-redirects'
+import { canonicalSlug } from '../ingest/name-slug'
 import { formatMonth } from '../views/format'
+import { authorPath, tagPath } from '../views/paths'
 
 /** A listing: the whole site, one author's or one tag's articles, or one month's. */
 export interface Collection {
@@ -42,21 +44,30 @@ export function archiveCollection(key: string): Collection | null {
   }
 }
 
-/** The author or tag a slug names, or null when it names none. */
+/**
+ * The author or tag a path segment names: its collection when the segment is its slug; the slug
+ * to redirect to when the segment is another form of one (`東京` in NFD, `ДМИТРИЙ-МЕДВЕДЕВ`) or an
+ * old slug it was renamed from (`tag-1pgij4`); else null.
+ */
 export async function findCollection(
   db: Db,
   kind: CollectionKind,
-  key: string,
-): Promise<Collection | null> {
-  if (!isSlug(key)) return null
+  segment: string,
+): Promise<Collection | { movedTo: string } | null> {
+  const key = canonicalSlug(segment)
+  if (key === null) return null
   const found = kind === 'authors' ? await getAuthor(db, key) : await getTag(db, key)
-  if (!found) return null
+  if (found && key !== segment) return { movedTo: key }
+  if (!found) {
+    const movedTo = await movedSlug(db, kind === 'authors' ? 'author' : 'tag', key)
+    return movedTo === null ? null : { movedTo }
+  }
   const named = { name: found.name, slug: found.slug }
   return kind === 'authors'
     ? {
         noun: 'author',
         scope: authorScope(key),
-        basePath: `/authors/${key}`,
+        basePath: authorPath(key),
         heading: found.name,
         filter: { author: key },
         subject: { author: named },
@@ -64,7 +75,7 @@ export async function findCollection(
     : {
         noun: 'tag',
         scope: tagScope(key),
-        basePath: `/tags/${key}`,
+        basePath: tagPath(key),
         heading: found.name,
         filter: { tag: key },
         subject: { tag: named },

@@ -4,7 +4,7 @@ import { validator } from 'hono-openapi'
 import type { AppEnv } from '../env'
 import { z } from 'zod'
 import { AppError } from '../errors'
-import { MAX_SLUG, SLUG_PATTERN } from '../model/slug'
+import { MAX_NAME_SEGMENT, MAX_SLUG, NAME_SEGMENT_PATTERN, SLUG_PATTERN } from '../model/slug'
 
 /**
  * Route params and queries are validated here, and the same schemas describe them in
@@ -27,6 +27,17 @@ export const validate = <Target extends keyof ValidationTargets, T extends z.Zod
 /** A slug that cannot exist is simply not found. */
 export const slugParam = z.object({
   slug: z.string().max(MAX_SLUG).regex(SLUG_PATTERN),
+})
+
+/** An author's or tag's slug, in any script (decoded from its percent-encoding), or a form of one. */
+export const nameParam = z.object({
+  slug: z
+    .string()
+    .max(MAX_NAME_SEGMENT)
+    .regex(NAME_SEGMENT_PATTERN)
+    .describe(
+      'In its own script, percent-encoded (`%E6%9D%B1%E4%BA%AC`: 東京); another form of it answers 301',
+    ),
 })
 
 /** An archive month: a year and a month 01–12; any other is no page. */

@@ -3,6 +3,7 @@ import { IngestError, overLimit } from './errors'
 import { headlineFor, splitTitle } from './kicker'
 import { checkCount, checkSize, LIMITS } from './limits'
 import { normalizePublishedAt, normalizeSourceUrl } from './meta-fields'
+import { nameSlug } from './name-slug'
 import { slugify } from './slug'
 import { cleanSpans } from './spans'
 import { blockText, bodyWordCount, summarize } from './summary'
@@ -76,13 +77,13 @@ export function finalize(parts: ArticleParts): NormalizedArticle {
   return article
 }
 
-/** Cleaned names, blanks dropped, first of each slug kept. */
+/** Cleaned names, blanks dropped, first of each slug kept (`Αθήνα` and `ΑΘΗΝΑ` are one tag). */
 function named(names: string[], fallback: string): Named[] {
   const seen = new Set<string>()
   const out: Named[] = []
   for (const raw of names) {
     const name = cleanInline(raw)
-    const slug = slugify(name, fallback)
+    const slug = nameSlug(name, fallback)
     if (name === '' || seen.has(slug)) continue
     seen.add(slug)
     out.push({ name, slug })

@@ -14,7 +14,7 @@ import { dbOf } from '../http/d1-session'
 import { wantsJson } from '../http/negotiate'
 import { json, operation, textOf, type Operation } from '../http/operation'
 import { limitRender } from '../http/rate-limit'
-import { listQuery, monthParam, pageQuery, slugParam, validate } from '../http/validation'
+import { listQuery, monthParam, nameParam, pageQuery, validate } from '../http/validation'
 import { listing } from '../model/api'
 import { siteOf } from '../settings'
 
@@ -25,8 +25,18 @@ const KINDS = [
   { kind: 'tags', one: 'tag', title: 'Tag' },
 ] as const
 
-const collectionAt = (c: Context<AppEnv>, kind: CollectionKind, key: string) =>
-  findCollection(dbOf(c), kind, key)
+/**
+ * The author's or tag's collection a path names, or the 301 to the path of its slug (the route's
+ * own pattern, so a feed's path stays a feed's and the query stays).
+ */
+async function collectionAt(c: Context<AppEnv>, kind: CollectionKind, segment: string) {
+  const found = await findCollection(dbOf(c), kind, segment)
+  if (!found || !('movedTo' in found)) return found
+  const path = c.req.routePath.replace(':slug', encodeURIComponent(found.movedTo))
+  // A day, not forever: an old slug can name a live author or tag again.
+  c.header('Cache-Control', 'public, max-age=86400')
+  return c.redirect(path + new URL(c.req.url).search, 301)
+}
 
 async function listingHtml(c: Context<AppEnv>, collection: Collection | null, cursor?: string) {
   const response =
@@ -60,18 +70,28 @@ function respondListing(c: Context<AppEnv>, collection: Collection | null, curso
   return listingJsonResponse(c, collection, PAGE_SIZE, cursor)
 }
 
-const page = (id: string, summary: string): Operation => ({
+/** Authors and tags: the slug in another form, or an old slug, answers with the slug's URL. */
+const MOVED: Record<number, { description: string }> = {
+  301: {
+    description:
+      'Another form of the slug (capitals, another Unicode form) or an old one: Location is the same route at the slug, percent-encoded, with the same query',
+  },
+}
+
+const page = (id: string, summary: string, named = false): Operation => ({
   id,
   summary: `${summary} (JSON to Accept: application/json)`,
   tag: 'Pages',
   page: true,
   responses: {
     200: { description: 'The page', content: { ...textOf('text/html'), ...json(listing) } },
+    ...(named && MOVED),
   },
   errors: [400, 404, 429, 503],
 })
 
-const feeds = (id: string, of: string, notFoundToo: boolean) =>
+/** The site's feeds, or an author's or tag's (`named`: found by slug, so 404 and 301 too). */
+const feeds = (id: string, of: string, named: boolean) =>
   [
     ['xml', 'Atom 1.0', 'application/atom+xml'],
     ['json', 'JSON Feed 1.1', 'application/feed+json'],
@@ -80,8 +100,8 @@ const feeds = (id: string, of: string, notFoundToo: boolean) =>
       id: `${id}${format === 'xml' ? 'Atom' : 'JsonFeed'}`,
       summary: `${name} feed of ${of}`,
       tag: 'Site',
-      responses: { 200: { description: name!, content: textOf(type!) } },
-      errors: notFoundToo ? [400, 404, 429, 503] : [400, 429, 503],
+      responses: { 200: { description: name!, content: textOf(type!) }, ...(named && MOVED) },
+      errors: named ? [400, 404, 429, 503] : [400, 429, 503],
     }),
   )
 
@@ -143,20 +163,23 @@ export const listingsApi = new Hono<AppEnv>().get(
 for (const { kind, one, title } of KINDS) {
   const [atom, jsonFeed] = feeds(one, `one ${one}’s articles`, true)
   listingPages
-    .get(`/${kind}/:slug/feed.xml`, atom!, validate('param', slugParam), async (c) =>
-      feed(c, await collectionAt(c, kind, c.req.valid('param').slug), 'xml'),
-    )
-    .get(`/${kind}/:slug/feed.json`, jsonFeed!, validate('param', slugParam), async (c) =>
-      feed(c, await collectionAt(c, kind, c.req.valid('param').slug), 'json'),
-    )
+    .get(`/${kind}/:slug/feed.xml`, atom!, validate('param', nameParam), async (c) => {
+      const found = await collectionAt(c, kind, c.req.valid('param').slug)
+      return found instanceof Response ? found : feed(c, found, 'xml')
+    })
+    .get(`/${kind}/:slug/feed.json`, jsonFeed!, validate('param', nameParam), async (c) => {
+      const found = await collectionAt(c, kind, c.req.valid('param').slug)
+      return found instanceof Response ? found : feed(c, found, 'json')
+    })
     .get(
       `/${kind}/:slug`,
-      operation(page(`${one}Page`, `One ${one}’s articles`)),
-      validate('param', slugParam),
+      operation(page(`${one}Page`, `One ${one}’s articles`, true)),
+      validate('param', nameParam),
       validate('query', pageQuery),
       async (c) => {
-        const collection = await collectionAt(c, kind, c.req.valid('param').slug)
-        return respondListing(c, collection, c.req.valid('query').cursor)
+        const found = await collectionAt(c, kind, c.req.valid('param').slug)
+        if (found instanceof Response) return found
+        return respondListing(c, found, c.req.valid('query').cursor)
       },
     )
   listingsApi.get(
@@ -165,16 +188,20 @@ for (const { kind, one, title } of KINDS) {
       id: `list${title}`,
       summary: `One ${one}’s articles`,
       tag: 'Reading',
-      responses: { 200: { description: 'A page of summaries', content: json(listing) } },
+      responses: {
+        200: { description: 'A page of summaries', content: json(listing) },
+        ...MOVED,
+      },
       errors: [400, 404, 429, 503],
     }),
-    validate('param', slugParam),
+    validate('param', nameParam),
     validate('query', listQuery),
     async (c) => {
       const { limit, cursor } = c.req.valid('query')
-      const collection = await collectionAt(c, kind, c.req.valid('param').slug)
-      if (!collection) throw notFound(one)
-      return listingJsonResponse(c, collection, limit, cursor)
+      const found = await collectionAt(c, kind, c.req.valid('param').slug)
+      if (found instanceof Response) return found
+      if (!found) throw notFound(one)
+      return listingJsonResponse(c, found, limit, cursor)
     },
   )
 }

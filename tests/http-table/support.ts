@@ -111,4 +111,5 @@ export type Expected =
   | { status: number; page: string }
   | { status: number; empty: true; allow?: string }
   | { status: number; items: [number, string, string][] }
+  | { status: number; location: string }
   | { sameAs: string }
