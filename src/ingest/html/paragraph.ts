@@ -32,7 +32,7 @@ export function paragraph(segment: Segment, explicit: boolean, context: Context)
     if (link) context.related.push(link)
     return
   }
-  if (segment.linkChars > text.length / 2 || BOILERPLATE.test(text)) return
+  if (mostlyLinks(segment, text) || BOILERPLATE.test(text)) return
   if (text.length < 300 && COPYRIGHT.test(text)) return
   // Loose text outside any <p>: labels and buttons are short and unpunctuated.
   if (!explicit && text.length < 40 && !/[.!?…"”’)]$/.test(text)) return
@@ -42,6 +42,18 @@ export function paragraph(segment: Segment, explicit: boolean, context: Context)
     text: lines,
     spans: resolveRuns(segment.runs, context.base),
   })
+}
+
+/**
+ * Links with little text around them (a menu, a list of stories), but not a sentence that links
+ * much of itself: one or two links in a full sentence, five words or more of its own.
+ */
+function mostlyLinks(segment: Segment, text: string): boolean {
+  if (segment.linkChars <= text.length / 2) return false
+  if (segment.links.length > 2 || !/[.!?"”’)]$/.test(text)) return true
+  let own = text
+  for (const link of segment.links) own = own.replace(link.text.trim(), ' ')
+  return (own.match(/[\p{L}\p{N}]+/gu) ?? []).length < 5
 }
 
 const BOILERPLATE =
