@@ -49,6 +49,11 @@ describe('names in their own script', () => {
     expect(html).toContain('<h1>東京</h1>')
     expect(html).toContain(`href="/articles/${slug}"`)
     expect(html).toContain(`href="${TOKYO}/feed.xml"`)
+    // Sent unencoded or in lowercase hex, it is the same URL once parsed: served, from the cache.
+    for (const same of ['/tags/東京', TOKYO.toLowerCase()]) {
+      const again = await fetchOnly(same)
+      expect([same, again.status, again.headers.get('X-Cache')]).toEqual([same, 200, 'HIT'])
+    }
     const article = await (await fetchOnly(`/articles/${slug}`)).text()
     expect(article).toContain(`href="${TOKYO}" rel="tag"`)
     const json = (await (await fetchOnly(`/api${TOKYO}`)).json()) as { tag: unknown }

@@ -51,7 +51,7 @@ function slugOf(name: string): string {
   }
   // Real private-use characters were separators to slugify: they still are.
   for (const ch of name.normalize('NFKC').replace(PRIVATE_USE, ' ')) {
-    if (isOtherScript(ch) || (run !== '' && /\p{M}/u.test(ch))) run += ch
+    if (isOtherScript(ch) || (run !== '' && MARK.test(ch))) run += ch
     else {
       close()
       text += ch
@@ -67,7 +67,10 @@ function slugOf(name: string): string {
  * their words (Japanese `ー`); ASCII digits and apostrophes (`ʼ`) are the Latin fold's to handle.
  */
 const isOtherScript = (ch: string) =>
-  ch > '\u007f' && /[\p{L}\p{N}]/u.test(ch) && !/[\p{scx=Latin}\p{scx=Zyyy}\p{scx=Zinh}]/u.test(ch)
+  ch > '\u007f' && LETTER_OR_DIGIT.test(ch) && !LATIN_OR_SHARED.test(ch)
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+const LATIN_OR_SHARED = /[\p{scx=Latin}\p{scx=Zyyy}\p{scx=Zinh}]/u
+const MARK = /\p{M}/u
 
 function foldRun(run: string): string {
   // Upper then lower: letters with no capital of their own (Cyrillic `ᲀ`) fold into their capital's.
