@@ -1,6 +1,7 @@
 import { slugify } from '../src/ingest'
 import {
   ARCHIVE_NOTICE,
+  CJK_SENTENCES,
   EVENTS,
   FIRST_NAMES,
   LAST_NAMES,
@@ -44,7 +45,8 @@ function random(seed: number) {
 const roster = (r: ReturnType<typeof random>) =>
   Array.from({ length: 60 }, () => `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES)}`)
 
-export function createCorpus(seed = 1) {
+/** `cjkEvery`: every so many posts ends with a paragraph in Japanese or Chinese. */
+export function createCorpus(seed = 1, { cjkEvery }: { cjkEvery?: number } = {}) {
   const r = random(seed)
   const writers = roster(r)
   let serial = 0
@@ -84,6 +86,9 @@ export function createCorpus(seed = 1) {
       const paragraphs = Array.from({ length: count }, () =>
         Array.from({ length: r.int(2, 4) }, () => sentence(city)).join(' '),
       )
+      if (cjkEvery && number % cjkEvery === 0) {
+        paragraphs.push(r.pick(CJK_SENTENCES) + r.pick(CJK_SENTENCES))
+      }
       const authors = Array.from({ length: r.next() < 0.2 ? 2 : 1 }, () => r.pick(writers))
       return {
         title,

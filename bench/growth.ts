@@ -18,7 +18,21 @@ export interface GrowthStage {
   uncachedPage: Measured
   listing: Measured
   search: Measured
+  searchCjk: Measured
+  /** What the two search indexes hold at this stage (see indexBytes). */
+  searchIndexes: SearchIndexes
 }
+
+export interface SearchIndexes {
+  /** Payload bytes of the word index and of the CJK index; articles each one holds. */
+  words: number
+  cjk: number
+  wordArticles: number
+  cjkArticles: number
+}
+
+/** One in this many growth articles has CJK text. */
+const CJK_EVERY = 10
 
 /** `scopeEpoch` of a scope that does not exist: one primary-key lookup in D1. */
 const REFERENCE_PATH = '/__bench/epoch?scope=bench:reference'
@@ -39,7 +53,7 @@ export async function measureGrowth(
   log: (line: string) => void,
 ): Promise<{ stages: GrowthStage[]; read: ReadPath }> {
   const seedSlug = await uploadSeed(worker)
-  const corpus = createCorpus(1)
+  const corpus = createCorpus(1, { cjkEvery: CJK_EVERY })
   const unread = new UnreadPages()
   const stages: GrowthStage[] = []
   let read: ReadPath | undefined
@@ -65,8 +79,15 @@ export async function measureGrowth(
     const uncachedPage = await measureUncached(worker, options, unread, run)
     const listing = await measure(worker, options, { path: '/api/articles?limit=20' }, run)
     const search = await measureSearch(worker, options, run)
-    const reads = { cachedPage, uncachedPage, listing, search }
-    stages.push({ articles, load: stats, reference: [before, await reference()], ...reads })
+    const searchCjk = await measureSearch(worker, options, run, options.searchQueryCjk)
+    const reads = { cachedPage, uncachedPage, listing, search, searchCjk }
+    stages.push({
+      articles,
+      load: stats,
+      reference: [before, await reference()],
+      ...reads,
+      searchIndexes: await searchIndexes(worker),
+    })
     if (articles === options.readAt) {
       log(`read path at ${articles.toLocaleString('en-US')} articles …`)
       read = await measureReadPath(worker, options, seedSlug, unread)
@@ -74,4 +95,26 @@ export async function measureGrowth(
   }
   if (!read) throw new Error(`readAt ${options.readAt} is not one of the stages`)
   return { stages, read }
+}
+
+/**
+ * The bytes each search index holds: its FTS5 shadow tables' payload (text as UTF-8, integers as
+ * 8 bytes), without SQLite's page overhead (D1 refuses PRAGMA page_count; workerd has no dbstat).
+ */
+async function searchIndexes(worker: RunningWorker): Promise<SearchIndexes> {
+  const payload = async (index: string) => {
+    const [row] = await worker.all<{ n: number; docs: number }>(
+      `SELECT (SELECT coalesce(sum(length(block)), 0) + 8 * count(*) FROM ${index}_data)
+            + (SELECT coalesce(sum(length(CAST(c0 AS BLOB)) + length(CAST(c1 AS BLOB))
+                 + length(CAST(c2 AS BLOB)) + length(CAST(c3 AS BLOB))
+                 + length(CAST(c4 AS BLOB))), 0) + 8 * count(*) FROM ${index}_content)
+            + (SELECT coalesce(sum(length(sz)), 0) + 8 * count(*) FROM ${index}_docsize)
+            + (SELECT coalesce(sum(length(term)), 0) + 16 * count(*) FROM ${index}_idx) AS n,
+              (SELECT count(*) FROM ${index}_docsize) AS docs`,
+    )
+    return { bytes: row?.n ?? 0, docs: row?.docs ?? 0 }
+  }
+  const words = await payload('article_search')
+  const cjk = await payload('article_search_cjk')
+  return { words: words.bytes, cjk: cjk.bytes, wordArticles: words.docs, cjkArticles: cjk.docs }
 }

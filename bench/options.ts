@@ -21,6 +21,8 @@ export interface BenchOptions {
   /** tinybench time budget per task, ms. */
   cpuMs: number
   searchQuery: string
+  /** A word inside CJK text, which only the CJK index finds. */
+  searchQueryCjk: string
   /** Articles per import job, each on a fresh worker. */
   importSizes: number[]
 }
@@ -39,6 +41,7 @@ const FULL: BenchOptions = {
   loadChunk: 250,
   cpuMs: 1_500,
   searchQuery: 'haqqani',
+  searchQueryCjk: '終電',
   importSizes: [10_000, 100_000],
 }
 

@@ -57,8 +57,9 @@ export async function measureSearch(
   worker: RunningWorker,
   options: BenchOptions,
   run: Run,
+  query = options.searchQuery,
 ): Promise<Measured> {
-  const shot = { path: `/api/search?q=${encodeURIComponent(options.searchQuery)}` }
+  const shot = { path: `/api/search?q=${encodeURIComponent(query)}` }
   const exists = await routeExists(worker.origin, shot)
   return exists === true ? measure(worker, options, shot, run) : missing(exists)
 }

@@ -190,6 +190,20 @@ export function tableRows(r: Results, targets: Target[]): Row[] {
         : ['cpu', c.name, c.reason, '', '', '', ''],
     )
   }
+  const x = r.extraction
+  rows.push(
+    x.ok
+      ? [
+          'cpu',
+          `normalizeUpload · HTML, the ${x.pages} real pages of the extraction dev set, per page`,
+          `${x.median.toFixed(1)} ms CPU/page`,
+          '',
+          '',
+          '',
+          `median ${x.median.toFixed(1)} ms · p90 ${x.p90.toFixed(1)} ms · max ${x.max.toFixed(1)} ms${x.refused ? ` · ${x.refused} refused` : ''}`,
+        ]
+      : ['cpu', 'normalizeUpload · HTML, the extraction dev set', x.reason, '', '', '', ''],
+  )
   for (const stage of r.growth) {
     const at = int(stage.articles)
     const { load } = stage
@@ -218,6 +232,16 @@ export function tableRows(r: Results, targets: Target[]): Row[] {
       rows.push(routeRow('growth', `${label} @ ${at}`, stage[key], ratio))
     }
     rows.push(routeRow('growth', `reference: one indexed D1 read, after @ ${at}`, after))
+    const ix = stage.searchIndexes
+    rows.push([
+      'growth',
+      `search indexes @ ${at}: words (every article) · CJK (the ${int(ix.cjkArticles)} with CJK text)`,
+      `${mb(ix.words)} · ${mb(ix.cjk)}`,
+      '',
+      '',
+      '',
+      `${int(ix.words / ix.wordArticles)} B/article · ${int(ix.cjk / ix.cjkArticles)} B per CJK article; CJK adds ${((ix.cjk / ix.words) * 100).toFixed(1)}%`,
+    ])
   }
   return rows
 }

@@ -1,4 +1,5 @@
 import type { CpuMeasured } from './cpu'
+import type { ExtractionCpu } from './extraction-cpu'
 import type { GrowthStage } from './growth'
 import type { ImportMeasured } from './import-path'
 import type { Machine } from './machine'
@@ -16,6 +17,8 @@ export interface Results {
   loadAverage: { before: number; after: number }
   options: BenchOptions
   cpu: CpuMeasured[]
+  /** The HTML normalizer on the extraction dev set's real pages, CPU per page. */
+  extraction: ExtractionCpu
   write: WritePath
   imports: ImportMeasured[]
   read: ReadPath
@@ -53,7 +56,7 @@ export function allMeasured(r: Results): [string, Measured][] {
       typeof v === 'object' ? [[`write ${k}`, v] as [string, Measured]] : [],
     ),
     ...r.growth.flatMap((s) =>
-      (['cachedPage', 'uncachedPage', 'listing', 'search'] as const).map(
+      (['cachedPage', 'uncachedPage', 'listing', 'search', 'searchCjk'] as const).map(
         (k) => [`growth ${s.articles} ${k}`, s[k]] as [string, Measured],
       ),
     ),

@@ -10,6 +10,7 @@ import { relative, resolve } from 'node:path'
 import { buildBundles } from './build'
 import { reviewRun } from './checks'
 import { measureCpu } from './cpu'
+import { measureExtractionCpu } from './extraction-cpu'
 import { measureGrowth } from './growth'
 import { measureImports } from './import-path'
 import { describeMachine } from './machine'
@@ -34,6 +35,8 @@ const bundles = await buildBundles(root)
 process.on('exit', () => rmSync(bundles.dir, { recursive: true, force: true }))
 log('CPU: normalizeUpload and renderArticlePage in Node (tinybench) …')
 const cpu = await measureCpu(root, options)
+log('CPU: normalizeUpload on the extraction dev set, per page …')
+const extraction = measureExtractionCpu(root, options)
 const write = await measureWritePath(root, bundles, options, log)
 const imports = await measureImports(root, bundles, options, log)
 const { stages, read } = await withWorker(root, bundles, (w) => measureGrowth(w, options, log))
@@ -44,6 +47,7 @@ const results: Results = {
   loadAverage: { before: loadBefore, after: loadavg()[0]! },
   options,
   cpu,
+  extraction,
   write,
   imports,
   read,

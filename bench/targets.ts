@@ -15,6 +15,7 @@ export const GROWTH_METRICS = {
   uncachedPage: 'article page, uncached (MISS)',
   listing: 'listing /api/articles?limit=20',
   search: 'search /api/search',
+  searchCjk: 'search /api/search, CJK (終電)',
 } as const satisfies Partial<Record<keyof GrowthStage, string>>
 
 /**

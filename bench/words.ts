@@ -69,3 +69,20 @@ export const EVENTS = list(
 
 export const ARCHIVE_NOTICE =
   'This article was originally on a blog post platform and may be missing photos, graphics or links. See About archive blog posts.'
+
+/**
+ * Sentences in Japanese and Chinese (written for the bench), a few naming 終電 (the last train):
+ * one in ten growth articles carries two of them, so CJK search is measured on a mixed archive.
+ */
+export const CJK_SENTENCES = [
+  '終電を逃した乗客たちは駅前のベンチで始発を待った。',
+  '市は終電の時刻を三十分遅らせる案を議会に提出した。',
+  '台風の接近で沿線の学校は午後から休校となった。',
+  '港の再開発をめぐり住民説明会が夜遅くまで続いた。',
+  '新しい図書館は駅から歩いて五分の場所に建つ予定だ。',
+  '地铁末班车将延长至午夜，方便夜班工人回家。',
+  '市政府宣布明年起扩建北部的公共图书馆。',
+  '暴雨导致沿海公路封闭，救援队连夜抢修。',
+  '終電後も運行する深夜バスの利用者が増えている。',
+  '渔民们在码头上讨论新的捕鱼配额。',
+]
