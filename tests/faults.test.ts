@@ -77,7 +77,7 @@ describe('faults in the bindings', () => {
     const edited = seed.replace('on Thursday rejected', 'on Wednesday rejected')
     expect((await upload(edited)).status).toBe(200)
     expect((await fetchWith({}, PAGE)).headers.get('X-Cache')).toBe('MISS')
-    const keys = (await env.PAGES.list({ prefix: `v2:page:article:${SLUG}:html@` })).keys
+    const keys = (await env.PAGES.list({ prefix: `v3:page:article:${SLUG}:html@` })).keys
     expect(keys).toHaveLength(2)
     const stale = await fetchWith({ DB: unreachableD1 }, PAGE)
     expect(stale.headers.get('X-Cache')).toBe('STALE')

@@ -225,3 +225,157 @@ describe('links and images from a JSON upload', () => {
     }
   })
 })
+
+// List items keep their links and emphasis as `itemSpans`, aligned to `items`.
+describe('list items carry their links and emphasis', () => {
+  it('from a saved HTML page', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>What changes at the ferry terminal</title>
+<link rel="canonical" href="https://courier.example/2024/terminal"></head><body><article>
+<h1>What changes at the ferry terminal</h1>
+<p>The terminal reopens on Monday after a year of work, and the board listed what riders will find there when it does.</p>
+<ul><li>Fares for <a href="/2024/seniors">seniors</a> stay the same as last year</li><li><em>Bikes</em> ride free on every weekday boat</li><li><a href="javascript:alert(1)">Tap here</a> for the new timetable and the <a href="data:text/html,x">map</a> of the piers</li></ul>
+</article></body></html>`
+    const { json, page } = await stored(await upload(html, { type: 'text/html; charset=utf-8' }))
+    expect(json.body[1]).toEqual({
+      type: 'list',
+      ordered: false,
+      items: [
+        'Fares for seniors stay the same as last year',
+        'Bikes ride free on every weekday boat',
+        'Tap here for the new timetable and the map of the piers',
+      ],
+      itemSpans: [
+        [
+          { text: 'Fares for ' },
+          { text: 'seniors', href: 'https://courier.example/2024/seniors' },
+          { text: ' stay the same as last year' },
+        ],
+        [{ text: 'Bikes', em: true }, { text: ' ride free on every weekday boat' }],
+        // Its hrefs may not be links: the item is plain text.
+        null,
+      ],
+    })
+    expect(page).toContain(
+      `<ul><li>Fares for <a href="https://courier.example/2024/seniors" ${REL}>seniors</a> stay the same as last year</li>` +
+        '<li><em>Bikes</em> ride free on every weekday boat</li>' +
+        '<li>Tap here for the new timetable and the map of the piers</li></ul>',
+    )
+    expect(page).not.toMatch(/javascript:|data:text/)
+  })
+
+  it('from a Markdown post, nested items included', async () => {
+    const post = `---
+title: Ferry terminal changes
+---
+The terminal reopens on Monday.
+
+1. Fares for [seniors](https://city.example/fares) stay the same
+2. **Bikes** ride free
+   - on weekdays *only*
+3. [Tap here](javascript:alert(1)) for the [map](data:text/html,x), or see [the timetable](/articles/ferry-timetable)
+`
+    const { slug, json, page } = await stored(
+      await upload(post, { type: 'text/markdown; charset=utf-8' }),
+    )
+    expect(json.body[1]).toEqual({
+      type: 'list',
+      ordered: true,
+      items: [
+        'Fares for seniors stay the same',
+        'Bikes ride free',
+        'on weekdays only',
+        'Tap here for the map, or see the timetable',
+      ],
+      itemSpans: [
+        [
+          { text: 'Fares for ' },
+          { text: 'seniors', href: 'https://city.example/fares' },
+          { text: ' stay the same' },
+        ],
+        [{ text: 'Bikes', strong: true }, { text: ' ride free' }],
+        [{ text: 'on weekdays ' }, { text: 'only', em: true }],
+        [
+          { text: 'Tap here for the map, or see ' },
+          { text: 'the timetable', href: '/articles/ferry-timetable' },
+        ],
+      ],
+    })
+    expect(page).toContain(
+      `<ol><li>Fares for <a href="https://city.example/fares" ${REL}>seniors</a> stay the same</li>` +
+        '<li><strong>Bikes</strong> ride free</li><li>on weekdays <em>only</em></li>' +
+        '<li>Tap here for the map, or see <a href="/articles/ferry-timetable">the timetable</a></li></ol>',
+    )
+    expect(page).not.toMatch(/javascript:|data:text/)
+    const { jsonFeed } = await feeds()
+    const item = jsonFeed.items.find((i) => i.id === `${ORIGIN}/articles/${slug}`)!
+    expect(item.content_html).toContain(
+      `<li>Tap here for the map, or see <a href="${ORIGIN}/articles/ferry-timetable">the timetable</a></li></ol>`,
+    )
+  })
+
+  it('from a JSON upload, which may send a list read from the API back', async () => {
+    const list = {
+      type: 'list',
+      ordered: true,
+      items: ['Call the harbor office', 'Bring ID'],
+      itemSpans: [
+        [{ text: 'Call ' }, { text: 'the harbor office', href: 'https://city.example/harbor' }],
+        null,
+      ],
+    }
+    const { json, page } = await stored(
+      await upload(JSON.stringify({ title: 'Before you sail', body: ['Two steps.', list] }), {
+        type: 'application/json',
+      }),
+    )
+    expect(json.body[1]).toEqual(list)
+    expect(page).toContain(
+      `<ol><li>Call <a href="https://city.example/harbor" ${REL}>the harbor office</a></li><li>Bring ID</li></ol>`,
+    )
+    const { atom } = await feeds()
+    expect(atom).toContain(
+      '&lt;li&gt;Call &lt;a href=&quot;https://city.example/harbor&quot; rel=&quot;noopener noreferrer nofollow&quot;&gt;the harbor office&lt;/a&gt;&lt;/li&gt;',
+    )
+    // Plain items stay plain: no itemSpans at all.
+    const plain = await stored(
+      await upload(
+        JSON.stringify({
+          title: 'Packing list',
+          body: [{ type: 'list', items: ['Life jacket', 'Water'] }],
+        }),
+        { type: 'application/json' },
+      ),
+    )
+    expect(plain.json.body).toEqual([
+      { type: 'list', ordered: false, items: ['Life jacket', 'Water'] },
+    ])
+    expect(plain.page).toContain('<ul><li>Life jacket</li><li>Water</li></ul>')
+  })
+
+  it('refuses a hostile or misaligned list with 400 invalid_field, naming where it is', async () => {
+    const cases: [unknown, string][] = [
+      [
+        { items: ['a'], itemSpans: [[{ text: 'a', href: 'javascript:alert(1)' }]] },
+        'body[0].itemSpans[0][0].href: an absolute http(s) URL or a path on this site (/…)',
+      ],
+      [
+        { items: ['a'], itemSpans: [[{ text: 'a', href: 'data:text/html,x' }]] },
+        'body[0].itemSpans[0][0].href: an absolute http(s) URL or a path on this site (/…)',
+      ],
+      [
+        { items: ['a', 'b'], itemSpans: [null, [{ text: 'c', em: true }]] },
+        'body[0].itemSpans[1]: null, or runs whose texts joined are items[1] (one entry an item)',
+      ],
+      [
+        { items: ['a', 'b'], itemSpans: [null] },
+        'body[0].itemSpans[1]: null, or runs whose texts joined are items[1] (one entry an item)',
+      ],
+    ]
+    for (const [list, message] of cases) {
+      const body = { title: 'T', body: [{ type: 'list', ...(list as object) }] }
+      const res = await upload(JSON.stringify(body), { type: 'application/json' })
+      expect(res.status, message).toBe(400)
+      expect(await res.json()).toEqual({ error: { code: 'invalid_field', message } })
+    }
+  })
+})

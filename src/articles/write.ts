@@ -5,6 +5,7 @@ import {
   articlesLinkingTo,
   beforeUpload,
   type CurrentArticle,
+  type LinkingArticle,
   liveBySlug,
   type LiveArticle,
   matchKeys,
@@ -416,15 +417,16 @@ export async function deleteArticle(
 
 /**
  * A revision's statements and the invalidation of every page it can alter: its own, the site's,
- * its author, tag and archive pages before and after, and the pages of other articles whose
- * related headlines match its old or new title. A new revision without a date keeps its place in
+ * its author, tag and archive pages before and after, and the pages of other articles that name
+ * it as it was or as it will be: by its title in a related headline, or by a link in their text to
+ * its page or its sourceUrl (see matchKeys). A new revision without a date keeps its place in
  * listings, unless it is the one that publishes the article.
  */
 async function revisionWithInvalidation(
   db: Db,
   next: Omit<NewRevision, 'sortKey'>,
   current: { revision: number; deleted: boolean; status: ArticleStatus } | undefined,
-  linkingNew?: string[],
+  linkingNew?: LinkingArticle[],
 ): Promise<Statement[]> {
   const { articleId, article } = next
   const state = current && (await stateOf(db, articleId))

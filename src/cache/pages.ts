@@ -2,11 +2,11 @@ import type { Db } from '../db/client'
 
 /**
  * Rendered pages in KV. Keys name the render version, the page (its scope and variant) and the
- * epoch of its scope (`v2:page:article:<slug>:html@<epoch>`), so a key's value never changes:
+ * epoch of its scope (`v3:page:article:<slug>:html@<epoch>`), so a key's value never changes:
  * invalidation is an epoch bump in D1 (see invalidate.ts), not a KV write, and one render is one
  * KV write. Bump RENDER_VERSION when templates change.
  */
-const RENDER_VERSION = 'v2'
+const RENDER_VERSION = 'v3'
 
 /** Superseded keys are never read again; let KV drop them. */
 const PAGE_TTL_SECONDS = 30 * 24 * 3600

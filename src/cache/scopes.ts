@@ -1,4 +1,4 @@
-import type { ArticleLinks } from '../db/article-state'
+import type { ArticleLinks, LinkingArticle } from '../db/article-state'
 
 /**
  * Cache scopes: each cached page belongs to one scope, and its KV key embeds the scope's epoch.
@@ -16,13 +16,14 @@ export const archiveScope = (month: string) => `archive:${month}`
 /**
  * The scopes a change to one article touches: its own page, the site-wide collections, its
  * author, tag and archive pages before and after the change, and the pages of other articles
- * whose related headlines link (or now stop linking) to it. A new article (`slug` null: it is
- * chosen as it is stored) has no page of its own yet to retire.
+ * whose related headlines or text link (or now stop linking) to it, with the author and tag
+ * feeds that carry that text. A new article (`slug` null: it is chosen as it is stored) has no
+ * page of its own yet to retire.
  */
 export function scopesForArticle(
   slug: string | null,
   links: readonly ArticleLinks[],
-  linkingArticles: readonly string[] = [],
+  linkingArticles: readonly LinkingArticle[] = [],
 ): string[] {
   return [
     ...(slug === null ? [] : [articleScope(slug)]),
@@ -32,6 +33,10 @@ export function scopesForArticle(
       ...l.tagSlugs.map(tagScope),
       archiveScope(l.month),
     ]),
-    ...linkingArticles.map(articleScope),
+    ...linkingArticles.flatMap((a) => [
+      articleScope(a.slug),
+      ...a.authorSlugs.map(authorScope),
+      ...a.tagSlugs.map(tagScope),
+    ]),
   ]
 }

@@ -1,14 +1,21 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
-import type { Article, Block, Named, NormalizedArticle, Span } from '../model/article'
+import {
+  readingMinutes,
+  type Article,
+  type Block,
+  type Named,
+  type NormalizedArticle,
+  type Span,
+} from '../model/article'
 import type { Db } from './client'
 import { isStorageUnavailable } from './errors'
+import { LINK_TARGETS, linkTargets, withLocalLinks } from './link-targets'
 import { articles, revisions, sources, type ArticleRow } from './schema'
 
 export const articleUrl = (slug: string) => `/articles/${slug}`
 
 /** Whether readers may see an article: drafts and scheduled articles are the API's alone. */
 export const isPublic = (article: Pick<Article, 'status'>) => article.status === 'published'
-const readingMinutes = (words: number) => Math.max(1, Math.ceil(words / 230))
 
 /**
  * The full article for a live slug, whatever its status; null when missing or deleted. Public
@@ -76,6 +83,7 @@ export function articleReadStatement(db: Db, match: ArticleMatch) {
       tags: sql<string>`${TAGS}`,
       blocks: sql<string>`${BLOCKS}`,
       related: sql<string>`${RELATED}`,
+      links: sql<string>`${LINK_TARGETS}`,
       notes: sql<string>`${NOTES}`,
     })
     .from(articles)
@@ -130,7 +138,7 @@ const causeOf = (error: unknown) =>
 
 /**
  * Articles rebuilt from their current revision's snapshot: what the normalizer made, without the
- * related headlines that name no URL resolved to stored articles.
+ * related headlines that name no URL, or the links in the text, resolved to stored articles.
  */
 async function readSnapshots(db: Db, match: ArticleMatch): Promise<Article[]> {
   const rows = await db
@@ -175,7 +183,7 @@ function fromRow({ article, source, ...lists }: ReadRow): Article {
   const notes = tuples<['caption' | 'notice', number, string]>(lists.notes)
   return toArticle(article, source, {
     authors: named(lists.authors),
-    body: tuples<BlockTuple>(lists.blocks).map(toBlock),
+    body: withLocalLinks(tuples<BlockTuple>(lists.blocks).map(toBlock), linkTargets(lists.links)),
     related: tuples<[number, string, string | null, string | null]>(lists.related).map(
       ([, title, url, linked]) => ({ title, url: url ?? (linked && articleUrl(linked)) }),
     ),
@@ -228,6 +236,7 @@ interface BlockData {
   ordered?: boolean
   /** Lists stored before the items moved to `text`, one a line. */
   items?: string[]
+  itemSpans?: (Span[] | null)[]
   spans?: Span[]
   url?: string
   alt?: string
@@ -246,6 +255,7 @@ function toBlock([, type, text, data]: BlockTuple): Block {
         type: 'list',
         ordered: Boolean(data?.ordered),
         items: data?.items ?? text.split('\n'),
+        ...(data?.itemSpans && { itemSpans: data.itemSpans }),
       }
     case 'figure':
       return {

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, isNull, lte, ne } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm'
 import { slugify } from '../ingest/slug'
 import type { NormalizedArticle } from '../model/article'
+import { linkKey, pageKey } from '../model/link-key'
 import type { Db } from './client'
-import { articleAuthors, articles, articleTags, related, revisions, sources } from './schema'
+import { articleAuthors, articles, articleTags, links, related, revisions, sources } from './schema'
 
 /** What one article is listed under: a change to it can alter those pages. */
 export interface ArticleLinks {
@@ -12,7 +13,7 @@ export interface ArticleLinks {
   month: string
 }
 
-/** What a stored article links to now, and the keys other articles' related headlines match. */
+/** What a stored article links to now, and the keys other articles match it by (see matchKeys). */
 export interface ArticleState extends ArticleLinks {
   sortKey: string
   keys: string[]
@@ -112,9 +113,11 @@ export async function stateOf(db: Db, articleId: string): Promise<ArticleState> 
   const [rows, authorRows, tagRows] = await db.batch([
     db
       .select({
+        slug: articles.slug,
         sortKey: articles.sortKey,
         titleKey: articles.titleKey,
         headlineKey: articles.headlineKey,
+        linkKey: articles.linkKey,
       })
       .from(articles)
       .where(eq(articles.id, articleId)),
@@ -133,16 +136,38 @@ export async function stateOf(db: Db, articleId: string): Promise<ArticleState> 
     tagSlugs: tagRows.map((r) => r.slug),
     sortKey: row?.sortKey ?? '',
     month: (row?.sortKey ?? '').slice(0, 7),
-    keys: [row?.titleKey, row?.headlineKey].filter((k): k is string => Boolean(k)),
+    keys: [row?.titleKey, row?.headlineKey, row && pageKey(row.slug), row?.linkKey].filter(
+      (k): k is string => Boolean(k),
+    ),
   }
 }
 
-/** The keys an article's title and headline are matched on. */
-export const matchKeys = (article: NormalizedArticle) => [
-  ...new Set([slugify(article.title), slugify(article.headline)]),
-]
+/**
+ * The keys other articles name an article by: its title and headline keys (matched by related
+ * headlines), and the link keys of its page here and of its sourceUrl (matched by links in the
+ * text). Link keys start with `/`, which a title key never does. A new article's page is its
+ * slug as normalized; the slug it gets is that one unless another article has it.
+ */
+export function matchKeys(article: NormalizedArticle): string[] {
+  const source = article.sourceUrl && linkKey(article.sourceUrl)
+  const keys = [slugify(article.title), slugify(article.headline), pageKey(article.slug)]
+  return [...new Set(source ? [...keys, source] : keys)]
+}
 
-const linkingQuery = (db: Db, keys: string[], exceptId: string) =>
+/**
+ * A live article whose page names another: it links there from its text (then its author and tag
+ * feeds show that link too), or names it in a related headline (shown on its page only).
+ */
+export interface LinkingArticle {
+  slug: string
+  authorSlugs: string[]
+  tagSlugs: string[]
+}
+
+/** Keys bound per statement, well under D1's 100 bound parameters. */
+const KEYS_PER_READ = 90
+
+const relatedQuery = (db: Db, keys: string[], exceptId: string) =>
   db
     .selectDistinct({ slug: articles.slug })
     .from(related)
@@ -151,33 +176,64 @@ const linkingQuery = (db: Db, keys: string[], exceptId: string) =>
       and(inArray(related.titleKey, keys), isNull(articles.deletedAt), ne(articles.id, exceptId)),
     )
 
-/** Live articles (other than `exceptId`) with a related headline matching any of `keys`. */
+const textLinksQuery = (db: Db, keys: string[], exceptId: string) =>
+  db
+    .selectDistinct({
+      slug: articles.slug,
+      authors: sql<string>`(SELECT json_group_array(author_slug) FROM article_authors
+        WHERE article_id = ${articles.id})`,
+      tags: sql<string>`(SELECT json_group_array(tag_slug) FROM article_tags
+        WHERE article_id = ${articles.id})`,
+    })
+    .from(links)
+    .innerJoin(articles, eq(articles.id, links.articleId))
+    .where(and(inArray(links.urlKey, keys), isNull(articles.deletedAt), ne(articles.id, exceptId)))
+
+/**
+ * Live articles (other than `exceptId`) that name an article by any of `keys` (see matchKeys):
+ * the pages a change to it alters.
+ */
 export async function articlesLinkingTo(
   db: Db,
   keys: string[],
   exceptId: string,
-): Promise<string[]> {
+): Promise<LinkingArticle[]> {
   const unique = [...new Set(keys)]
-  if (unique.length === 0) return []
-  const rows = await linkingQuery(db, unique, exceptId).all()
-  return rows.map((r) => r.slug)
+  const reads = []
+  for (let i = 0; i < unique.length; i += KEYS_PER_READ) {
+    const part = unique.slice(i, i + KEYS_PER_READ)
+    const titles = part.filter((k) => !k.startsWith('/'))
+    const targets = part.filter((k) => k.startsWith('/'))
+    if (titles.length > 0) reads.push(relatedQuery(db, titles, exceptId).all().then(fromRelated))
+    if (targets.length > 0) reads.push(textLinksQuery(db, targets, exceptId).all().then(fromText))
+  }
+  return (await Promise.all(reads)).flat()
 }
+
+const fromRelated = (rows: { slug: string }[]): LinkingArticle[] =>
+  rows.map(({ slug }) => ({ slug, authorSlugs: [], tagSlugs: [] }))
+
+const fromText = (rows: { slug: string; authors: string; tags: string }[]): LinkingArticle[] =>
+  rows.map(({ slug, authors, tags }) => ({
+    slug,
+    authorSlugs: JSON.parse(authors) as string[],
+    tagSlugs: JSON.parse(tags) as string[],
+  }))
 
 /**
  * What an upload's write starts from, the two reads at once: the article its identity names,
- * and the live articles whose related headlines would name it as a new article (`keys`).
+ * and the live articles that would name it as a new article (`keys`, see matchKeys).
  */
 export async function beforeUpload(
   db: Db,
   identity: string,
   keys: string[],
-): Promise<{ current: CurrentArticle | undefined; linking: string[] }> {
-  const unique = [...new Set(keys)]
+): Promise<{ current: CurrentArticle | undefined; linking: LinkingArticle[] }> {
   const [current, linking] = await Promise.all([
     currentByIdentity(db, identity),
-    unique.length === 0 ? [] : linkingQuery(db, unique, '').all(),
+    articlesLinkingTo(db, keys, ''),
   ])
-  return { current, linking: linking.map((r) => r.slug) }
+  return { current, linking }
 }
 
 /** Scheduled live articles whose time has come by `now` (ISO), the longest overdue first. */

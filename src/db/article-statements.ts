@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import { slugify } from '../ingest/slug'
 import type { Block, NormalizedArticle, Publication, RevisionReason } from '../model/article'
+import { linkKey, linkKeysOf } from '../model/link-key'
 import type { Upload } from '../model/upload'
 import type { ArticleLinks } from './article-state'
 import type { Db, Statement } from './client'
@@ -20,6 +21,7 @@ import {
   articleTags,
   authors,
   blocks,
+  links,
   notes,
   related,
   revisions,
@@ -78,7 +80,7 @@ export function revisionStatements(
       .insert(revisions)
       .values({ ...revisionRow(next), articleId: sameState(articleId, previous) }),
     articleRow(db, next, previous),
-    ...[articleAuthors, articleTags, blocks, related, notes].map((table) =>
+    ...[articleAuthors, articleTags, blocks, related, links, notes].map((table) =>
       db.delete(table).where(eq(table.articleId, articleId)),
     ),
     ...childStatements(db, [article], [rows]),
@@ -90,8 +92,8 @@ export function revisionStatements(
 
 /**
  * New articles, any number in one batch: a row each, and their authors, tags, blocks, related
- * headlines, notes, revisions and search rows merged into as few multi-row inserts as D1's
- * parameter limit allows. Their slugs must differ from one another (each is chosen as it is
+ * headlines, link targets, notes, revisions and search rows merged into as few multi-row inserts
+ * as D1's parameter limit allows. Their slugs must differ from one another (each is chosen as it is
  * inserted, against what is stored).
  */
 export function newArticlesStatements(db: Db, news: NewRevision[]): Statement[] {
@@ -159,6 +161,7 @@ function childStatements(
     ...chunkRows(all('tags'), 3).map((c) => db.insert(articleTags).values(c)),
     ...chunkRows(all('blocks'), 5).map((c) => db.insert(blocks).values(c)),
     ...chunkRows(all('related'), 5).map((c) => db.insert(related).values(c)),
+    ...chunkRows(all('links'), 2).map((c) => db.insert(links).values(c)),
     ...chunkRows(all('notes'), 4).map((c) => db.insert(notes).values(c)),
   ]
 }
@@ -214,6 +217,7 @@ function articleRow(db: Db, next: NewRevision, previous: PreviousState | undefin
   const now = new Date().toISOString()
   const fields = {
     sourceUrl: article.sourceUrl,
+    linkKey: article.sourceUrl && linkKey(article.sourceUrl),
     title: article.title,
     headline: article.headline,
     kicker: article.kicker,
@@ -275,19 +279,21 @@ function childRows(articleId: string, article: NormalizedArticle) {
       ...r,
       titleKey: slugify(r.title),
     })),
+    links: linkKeysOf(article.body).map((urlKey) => ({ articleId, urlKey })),
     notes: [...article.notices.map(note('notice')), ...article.captions.map(note('caption'))],
   }
 }
 
 function blockColumns(block: Block): { type: Block['type']; text: string; data: string | null } {
   switch (block.type) {
-    case 'list':
+    case 'list': {
       // Items hold no newline (ingest makes each one line), so the text is the items, once.
-      return {
-        type: block.type,
-        text: block.items.join('\n'),
-        data: JSON.stringify({ ordered: block.ordered }),
+      const data = {
+        ordered: block.ordered,
+        ...(block.itemSpans && { itemSpans: block.itemSpans }),
       }
+      return { type: block.type, text: block.items.join('\n'), data: JSON.stringify(data) }
+    }
     case 'heading': {
       const data = { level: block.level, ...(block.spans && { spans: block.spans }) }
       return { type: block.type, text: block.text, data: JSON.stringify(data) }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, exists, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
-import type { ArticleSummary, Named } from '../model/article'
+import { readingMinutes, type ArticleSummary, type Named } from '../model/article'
 import { articleUrl } from './article-read'
 import type { Db } from './client'
 import type { ListCursor } from './cursor'
@@ -99,6 +99,7 @@ function toSummary(row: ArticleRow, authorList: Named[]): ArticleSummary {
     publishedAt: row.publishedAt,
     updatedAt: row.updatedAt,
     revision: row.revision,
+    readingMinutes: readingMinutes(row.wordCount),
   }
 }
 

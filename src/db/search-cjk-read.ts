@@ -55,7 +55,7 @@ export async function searchWithCjk(
       LIMIT ${limit + 1}
     )
     SELECT a.id, a.slug, a.title, a.headline, a.kicker, a.summary, a.published_at, a.updated_at,
-           a.revision, page.rank,
+           a.revision, a.word_count, page.rank,
            (SELECT group_concat(text, char(10) || char(10)) FROM (
               SELECT text FROM blocks WHERE blocks.article_id = a.id ORDER BY position)) AS body
     FROM page

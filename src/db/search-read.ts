@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import type { ArticleSummary } from '../model/article'
+import { readingMinutes, type ArticleSummary } from '../model/article'
 import { articleUrl } from './article-read'
 import { authorsOf } from './listing-read'
 import type { Db } from './client'
@@ -23,6 +23,7 @@ export interface Row {
   published_at: string | null
   updated_at: string
   revision: number
+  word_count: number
   snippet: string
   rank: number
 }
@@ -87,7 +88,7 @@ export async function searchArticles(
       LIMIT ${limit + 1}
     )
     SELECT a.id, a.slug, a.title, a.headline, a.kicker, a.summary, a.published_at, a.updated_at,
-           a.revision, page.rank,
+           a.revision, a.word_count, page.rank,
            snippet(article_search, -1, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet
     FROM page
     JOIN article_search ON article_search.rowid = page.search_rowid
@@ -122,6 +123,7 @@ async function hits(
       publishedAt: r.published_at,
       updatedAt: r.updated_at,
       revision: r.revision,
+      readingMinutes: readingMinutes(r.word_count),
       snippet: r.snippet,
       rank: r.rank,
     })),

@@ -5,7 +5,7 @@ import { checkCount, checkSize, LIMITS } from './limits'
 import { normalizePublishedAt, normalizeSourceUrl } from './meta-fields'
 import { nameSlug } from './name-slug'
 import { slugify } from './slug'
-import { cleanSpans } from './spans'
+import { cleanListItems, cleanSpans } from './spans'
 import { blockText, bodyWordCount, summarize } from './summary'
 import { cleanInline } from './text-clean'
 
@@ -97,7 +97,10 @@ const present = (value: string | null): value is string => value !== null && val
 const cleanList = (items: string[]): string[] => items.map(cleanInline).filter((s) => s !== '')
 
 function cleanBlock(block: Block): Block {
-  if (block.type === 'list') return { ...block, items: cleanList(block.items) }
+  if (block.type === 'list') {
+    const { itemSpans, ...rest } = block
+    return { ...rest, ...cleanListItems(block.items, itemSpans) }
+  }
   if (block.type === 'figure') {
     const credit = cleanInline(block.credit ?? '') || null
     return { ...block, text: cleanInline(block.text), alt: cleanInline(block.alt), credit }

@@ -1,7 +1,7 @@
 import type { Block, NormalizedArticle, RelatedLink, Span } from '../model/article'
 import { finalize } from './finalize'
 import { issuesToError } from './json-issues'
-import { jsonContent, type BodyEntry } from './json-schema'
+import { jsonContent, type BodyEntry, type SpanInput } from './json-schema'
 import type { UploadMeta } from './meta'
 import { normalizeSourceUrl } from './meta-fields'
 import { requestedPublication } from './publication'
@@ -58,18 +58,29 @@ function bodyBlock(entry: BodyEntry, i: number): Block {
     const { alt, text, credit } = entry
     return { type: 'figure', text: text ?? '', url, alt: alt ?? '', credit: credit ?? null }
   }
+  if (entry.type === 'list') {
+    const itemSpans = entry.itemSpans?.map((spans) => spans && spans.map(run))
+    // A run's line break is a space in the item (items are one line each).
+    const items = itemSpans
+      ? entry.items.map((item, j) => itemSpans[j]?.map((s) => s.text).join('') ?? item)
+      : entry.items
+    return { type: 'list', ordered: entry.ordered ?? false, items, ...(itemSpans && { itemSpans }) }
+  }
   // finalize cleans the text and the runs alike, so they stay equal.
-  const spans = entry.spans.map(({ text, href, em, strong, br }): Span => ({
-    // A line break is the space the text has there, whatever the run says.
-    text: br ? '\n' : text,
-    ...(href && { href }),
-    ...(em && { em }),
-    ...(strong && { strong }),
-    ...(br && { br }),
-  }))
+  const spans = entry.spans.map(run)
   const text = spans.map((s) => s.text).join('')
   return { type: entry.type ?? 'paragraph', text, spans }
 }
+
+/** A run as stored: its marks, never `localHref` (what a read found, not what was sent). */
+const run = ({ text, href, em, strong, br }: SpanInput): Span => ({
+  // A line break is the space the text has there, whatever the run says.
+  text: br ? '\n' : text,
+  ...(href && { href }),
+  ...(em && { em }),
+  ...(strong && { strong }),
+  ...(br && { br }),
+})
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -57,7 +57,7 @@ function describe(issue: Issue): string {
 function unionExpectation(path: readonly PropertyKey[]): string {
   const field = path[0]
   if (field === 'body' && path.length > 1) {
-    return 'a string, an object { spans } or an object { type: "figure", url }'
+    return 'a string, an object { spans }, { type: "list", items } or { type: "figure", url }'
   }
   if (field === 'body') return 'a string or an array of body entries'
   if (field === 'related') return 'a string or an object { title, url? }'

@@ -1,7 +1,7 @@
 import type { Span } from '../model/article'
 import { isSafeHref } from '../model/href'
 import { LIMITS } from './limits'
-import { normalizeText } from './text-clean'
+import { cleanInline, normalizeText } from './text-clean'
 
 type Marks = Omit<Span, 'text'>
 
@@ -39,6 +39,27 @@ export function cleanSpans(runs: readonly Span[], text: string): Span[] | undefi
   const aligned = align(out, text)
   if (!aligned || !aligned.some((s) => s.href || s.em || s.strong || s.br)) return undefined
   return aligned
+}
+
+/**
+ * A list's items cleaned as `cleanInline` cleans text, blank ones dropped, each item's runs (when
+ * the parser read them, aligned to `items`) cleaned by `cleanSpans`. `itemSpans` only when an item
+ * has marks, null for each one that has none.
+ */
+export function cleanListItems(
+  items: readonly string[],
+  itemSpans?: readonly (readonly Span[] | null)[],
+): { items: string[]; itemSpans?: (Span[] | null)[] } {
+  const out: string[] = []
+  const spans: (Span[] | null)[] = []
+  items.forEach((item, i) => {
+    const text = cleanInline(item)
+    if (text === '') return
+    out.push(text)
+    const runs = itemSpans?.[i]
+    spans.push((runs && cleanSpans(runs, text)) ?? null)
+  })
+  return spans.some((s) => s !== null) ? { items: out, itemSpans: spans } : { items: out }
 }
 
 function marksOf(run: Span): Marks {

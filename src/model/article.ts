@@ -44,11 +44,18 @@ export type Named = z.infer<typeof named>
  * A run of a text block's inline structure. The runs' texts joined are the block's `text`
  * exactly, so `text` stays the plain truth (search, summaries, word counts) and a client that
  * knows nothing of runs loses nothing but the marks. `href` is an absolute http(s) URL or a
- * root-relative path on this site; `br` is a line break, its text the space `text` has there.
+ * root-relative path on this site, as the source wrote it; `br` is a line break, its text the
+ * space `text` has there.
  */
 export const span = z.strictObject({
   text: z.string(),
   href: z.string().optional(),
+  localHref: z
+    .string()
+    .optional()
+    .describe(
+      'When `href` names another stored, published article (its `source.url`, or its page here): that page, `/articles/<slug>`, which pages and feeds link to instead. Found when the article is read, never stored',
+    ),
   em: z.literal(true).optional(),
   strong: z.literal(true).optional(),
   br: z.literal(true).optional(),
@@ -70,7 +77,17 @@ export const block = z.discriminatedUnion('type', [
     spans,
   }),
   z.strictObject({ type: z.literal('quote'), text: z.string(), spans }),
-  z.strictObject({ type: z.literal('list'), ordered: z.boolean(), items: z.array(z.string()) }),
+  z.strictObject({
+    type: z.literal('list'),
+    ordered: z.boolean(),
+    items: z.array(z.string()),
+    itemSpans: z
+      .array(z.array(span).nullable())
+      .optional()
+      .describe(
+        'Inline structure of each item, aligned to `items` (null for an item with nothing marked), when an item has any',
+      ),
+  }),
   z.strictObject({
     type: z.literal('figure'),
     text: z.string().describe('The caption, or empty'),
@@ -96,6 +113,9 @@ export const leadImage = z.strictObject({
 })
 export type LeadImage = z.infer<typeof leadImage>
 
+/** Minutes to read `words` words at 230 a minute, at least one. */
+export const readingMinutes = (words: number) => Math.max(1, Math.ceil(words / 230))
+
 /** One row of a listing. */
 export const articleSummary = z.strictObject({
   id: z.string(),
@@ -109,6 +129,7 @@ export const articleSummary = z.strictObject({
   publishedAt: iso.nullable(),
   updatedAt: iso,
   revision: z.number().int(),
+  readingMinutes: z.number().int().describe('From the word count, at 230 words a minute'),
 })
 export type ArticleSummary = z.infer<typeof articleSummary>
 

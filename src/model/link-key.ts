@@ -1,3 +1,5 @@
+import type { Block, Span } from './article'
+
 /**
  * What a link's target is compared by, to find the stored article it names: a link in one
  * article's text and another article's `sourceUrl` name the same page when their keys are equal.
@@ -28,5 +30,24 @@ export function linkKey(href: string): string | null {
   return `//${url.host}${url.pathname.replace(/\/+$/, '')}${url.search}`
 }
 
-/** The slug a key of this site's page names; null for other keys. */
-export const slugOfKey = (key: string) => (key.startsWith('/articles/') ? key.slice(10) : null)
+/** The key of this site's page of an article. */
+export const pageKey = (slug: string) => `/articles/${slug}`
+
+/** Every run of a body's text blocks and list items. */
+export function* runsOf(body: readonly Block[]): Generator<Span> {
+  for (const block of body) {
+    if (block.type === 'list') {
+      for (const spans of block.itemSpans ?? []) if (spans) yield* spans
+    } else if (block.type !== 'figure' && block.spans) yield* block.spans
+  }
+}
+
+/** The keys of the targets of a body's links, each once. */
+export function linkKeysOf(body: readonly Block[]): string[] {
+  const keys = new Set<string>()
+  for (const run of runsOf(body)) {
+    const key = run.href && linkKey(run.href)
+    if (key) keys.add(key)
+  }
+  return [...keys]
+}

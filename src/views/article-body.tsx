@@ -5,8 +5,9 @@ import { safeHref } from './paths'
 /**
  * Links from an article's text lead elsewhere on the reader's behalf: no `window.opener`, no
  * referrer (the reader's path is theirs), and `nofollow` since the site does not vouch for what
- * an upload links to. Links to this site's own pages are plain. `origin`, when given (feeds),
- * makes those absolute.
+ * an upload links to. Links to this site's own pages are plain, and so is a link to the original
+ * of an article stored here: it leads to that article's page (`localHref`). `origin`, when given
+ * (feeds), makes those absolute.
  */
 const EXTERNAL_REL = 'noopener noreferrer nofollow'
 
@@ -15,7 +16,8 @@ function Run({ span, origin }: { span: Span; origin?: string }) {
   let node: Child = span.text
   if (span.strong) node = <strong>{node}</strong>
   if (span.em) node = <em>{node}</em>
-  const href = span.href ? safeHref(span.href) : null
+  const target = span.localHref ?? span.href
+  const href = target ? safeHref(target) : null
   if (href === null) return <>{node}</>
   if (!href.startsWith('/'))
     return (
@@ -26,8 +28,14 @@ function Run({ span, origin }: { span: Span; origin?: string }) {
   return <a href={origin ? origin.replace(/\/+$/, '') + href : href}>{node}</a>
 }
 
-/** A text block's content: its runs when it has them, else its text. */
-function Inline({ block, origin }: { block: { text: string; spans?: Span[] }; origin?: string }) {
+/** A text block's (or a list item's) content: its runs when it has them, else its text. */
+function Inline({
+  block,
+  origin,
+}: {
+  block: { text: string; spans?: Span[] | null }
+  origin?: string
+}) {
   if (!block.spans) return <>{block.text}</>
   return (
     <>
@@ -102,7 +110,11 @@ function renderBlock(block: Block, origin?: string) {
         </blockquote>
       )
     case 'list': {
-      const items = block.items.map((item) => <li>{item}</li>)
+      const items = block.items.map((text, i) => (
+        <li>
+          <Inline block={{ text, spans: block.itemSpans?.[i] }} origin={origin} />
+        </li>
+      ))
       return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>
     }
     case 'figure':

@@ -1,7 +1,7 @@
 import type { Article, Named, RelatedLink } from '../model/article'
 import { ArticleBody } from './article-body'
 import { ArticleHead } from './article-head'
-import { Byline, PublishedDate } from './byline'
+import { Byline, PublishedDate, ReadingTime } from './byline'
 import { formatDate, pageTitle } from './format'
 import { Layout, renderDocument } from './layout'
 import { safeHref, tagPath } from './paths'
@@ -182,7 +182,7 @@ export function renderArticlePage(article: Article, site: Site, view: ArticleVie
                 {' · '}
               </>
             )}
-            {Math.max(1, article.readingMinutes)} min read
+            <ReadingTime minutes={article.readingMinutes} />
           </p>
         </header>
         <Notices notices={article.notices} />

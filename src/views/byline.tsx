@@ -25,3 +25,8 @@ export function PublishedDate({ iso }: { iso: string | null }) {
   if (iso === null || human === null) return null
   return <time datetime={iso}>{human}</time>
 }
+
+/** How long the article takes to read, as the reader says it: `4 min read`. */
+export const ReadingTime = ({ minutes }: { minutes: number }) => (
+  <>{Math.max(1, minutes)} min read</>
+)

@@ -1,8 +1,8 @@
 import type { ArticleSummary } from '../model/article'
-import { Byline, PublishedDate } from './byline'
 import { monthName, monthPath, pageTitle } from './format'
 import { Layout, renderDocument, type PageFeeds } from './layout'
 import type { Site } from '../model/site'
+import { SummaryMeta } from './summary-meta'
 
 /** A month page's neighbours: the nearest earlier and later months that have articles. */
 export interface MonthNeighbours {
@@ -46,13 +46,7 @@ function Summary({ item }: { item: ArticleSummary }) {
       <h2>
         <a href={item.url}>{item.headline}</a>
       </h2>
-      {(item.authors.length > 0 || item.publishedAt !== null) && (
-        <p class="meta">
-          <Byline authors={item.authors} />
-          {item.authors.length > 0 && item.publishedAt !== null && ' · '}
-          <PublishedDate iso={item.publishedAt} />
-        </p>
-      )}
+      <SummaryMeta item={item} />
       <p class="summary">{item.summary}</p>
     </article>
   )

@@ -1,8 +1,8 @@
 import type { SearchResult } from '../model/api'
-import { Byline, PublishedDate } from './byline'
 import { pageTitle } from './format'
 import { Layout, renderDocument } from './layout'
 import type { Site } from '../model/site'
+import { SummaryMeta } from './summary-meta'
 
 export interface SearchPageProps {
   query: string
@@ -52,11 +52,7 @@ export function renderSearchPage(
                   <h2>
                     <a href={r.url}>{r.headline}</a>
                   </h2>
-                  <p class="meta">
-                    <Byline authors={r.authors} />
-                    {r.authors.length > 0 && r.publishedAt !== null && ' · '}
-                    <PublishedDate iso={r.publishedAt} />
-                  </p>
+                  <SummaryMeta item={r} />
                   <p class="summary">
                     <Highlighted text={r.snippet} marks={r.marks} />
                   </p>

@@ -11,7 +11,7 @@ describe('page keys', () => {
   const epochs = [0, 1, 9, 99_999_999, 100_000_000, 100_000_001, 1_764_400_000_000_000]
   it.each(epochs)('name epoch %d with its digits complemented, 16 wide', (epoch) => {
     expect(pageKey('article:a-b', epoch, 'html')).toBe(
-      `v2:page:article:a-b:html@${complemented(epoch)}`,
+      `v3:page:article:a-b:html@${complemented(epoch)}`,
     )
   })
 
@@ -32,6 +32,6 @@ describe('page keys', () => {
   })
 
   it('escape the variant, so it can hold no @', () => {
-    expect(pageKey('search', 1, 'q=a@b c')).toBe(`v2:page:search:q%3Da%40b%20c@${complemented(1)}`)
+    expect(pageKey('search', 1, 'q=a@b c')).toBe(`v3:page:search:q%3Da%40b%20c@${complemented(1)}`)
   })
 })

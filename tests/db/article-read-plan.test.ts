@@ -21,10 +21,12 @@ describe('reading a whole article', () => {
   ])('finds every row %s through an index, never by walking a table', async (_, match) => {
     const steps = await plan(match)
     // The article, its source, and one lookup per list: authors, tags, blocks, related (with the
-    // two key lookups of a linked headline) and notes.
-    for (const table of ['articles', 'sources', 'aa', 'at', 'b', 'r', 'n', 'o']) {
+    // two key lookups of a linked headline), link targets (by page and by source URL) and notes.
+    for (const table of ['articles', 'sources', 'aa', 'at', 'b', 'r', 'l', 'n', 'o']) {
       expect(steps.some((step) => step.startsWith(`SEARCH ${table} `))).toBe(true)
     }
+    expect(steps).toContain('SEARCH o USING INDEX articles_slug_uq (slug=?)')
+    expect(steps).toContain('SEARCH o USING INDEX articles_link_key_idx (link_key=?)')
     for (const step of steps) {
       expect(step).not.toMatch(/^SCAN /)
       expect(step).not.toContain('articles_listing_idx')

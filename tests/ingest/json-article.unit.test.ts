@@ -148,7 +148,7 @@ describe('JSON upload errors', () => {
       [{ ...minimal, body: 5 }, 'body: expected a string or an array of body entries'],
       [
         { ...minimal, body: ['ok', 7] },
-        'body[1]: expected a string, an object { spans } or an object { type: "figure", url }',
+        'body[1]: expected a string, an object { spans }, { type: "list", items } or { type: "figure", url }',
       ],
       [{ ...minimal, authors: 'Jane Roe' }, 'authors: expected array'],
       [{ ...minimal, authors: [3] }, 'authors[0]: expected a string or an object { name }'],

@@ -52,6 +52,53 @@ describe('runs in the body', () => {
     expect((await parseElements(html)).filter((e) => e.tag === 'a')).toEqual([])
   })
 
+  it('never renders a hostile href or localHref in a list item as a link', async () => {
+    const hostile = ['javascript:alert(1)', 'data:text/html,x', '//evil.example/']
+    const html = render([
+      {
+        type: 'list',
+        ordered: false,
+        items: hostile.map(() => 'click'),
+        itemSpans: hostile.map((href) => [{ text: 'click', href: '/articles/a', localHref: href }]),
+      },
+      {
+        type: 'list',
+        ordered: true,
+        items: hostile.map(() => 'tap'),
+        itemSpans: hostile.map((href) => [{ text: 'tap', href }]),
+      },
+    ])
+    expect(html).toBe(
+      `<div class="body"><ul>${'<li>click</li>'.repeat(3)}</ul><ol>${'<li>tap</li>'.repeat(3)}</ol></div>`,
+    )
+    expect((await parseElements(html)).filter((e) => e.tag === 'a')).toEqual([])
+  })
+
+  it('links a run to the stored article it names, plainly, absolute in feeds', () => {
+    const block: Block = {
+      type: 'list',
+      ordered: false,
+      items: ['See the storm', 'Plain'],
+      itemSpans: [
+        [
+          { text: 'See ' },
+          {
+            text: 'the storm',
+            href: 'https://coastal.example/storm',
+            localHref: '/articles/storm',
+          },
+        ],
+        null,
+      ],
+    }
+    expect(render([block])).toBe(
+      '<div class="body"><ul><li>See <a href="/articles/storm">the storm</a></li><li>Plain</li></ul></div>',
+    )
+    expect(render([block], 'https://site.example')).toContain(
+      '<a href="https://site.example/articles/storm">the storm</a>',
+    )
+  })
+
   it('makes this site’s paths absolute for feeds, and leaves other links as they are', () => {
     const html = render(
       [

@@ -56,6 +56,7 @@ const hostileSummary: ArticleSummary = {
   publishedAt: '2011-09-22T00:00:00.000Z',
   updatedAt: hostile.updatedAt,
   revision: 1,
+  readingMinutes: 1,
 }
 
 const hostileSite = { name: evil('site'), origin: 'http://127.0.0.1:8787' }

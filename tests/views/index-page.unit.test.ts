@@ -16,6 +16,7 @@ const summary: ArticleSummary = {
   publishedAt: pakistan.publishedAt,
   updatedAt: pakistan.updatedAt,
   revision: 1,
+  readingMinutes: pakistan.readingMinutes,
 }
 
 const taliban: ArticleSummary = {
@@ -30,6 +31,7 @@ const taliban: ArticleSummary = {
   publishedAt: null,
   updatedAt: '2025-11-29T06:31:00.000Z',
   revision: 2,
+  readingMinutes: 1,
 }
 
 // Cursors are opaque base64: '+', '/' and '=' must survive the query string.
@@ -38,7 +40,7 @@ const cursor = 'eyJwIjoiMjAxMS0wOS0yMiIsImkiOiIwMUpEOFo2In0+/='
 describe('index page', () => {
   const html = renderIndexPage([summary, taliban], cursor, site)
 
-  it('lists each article with kicker, linked headline, byline, date and summary', () => {
+  it('lists each article with kicker, linked headline, byline, date, reading time and summary', () => {
     expect(html).toContain('<title>Edge Articles</title>')
     expect(html).toContain('<h1>Latest articles</h1>')
     const list = section(html, '<ol class="articles">', 'ol')
@@ -47,12 +49,14 @@ describe('index page', () => {
       '<li><article><p class="kicker">PAKISTAN</p>' +
         `<h2><a href="/articles/${pakistan.slug}">Islamabad won’t tolerate U.S. boots on the ground</a></h2>` +
         '<p class="meta">By <a href="/authors/alex-rodriguez" rel="author">Alex Rodriguez</a> · ' +
-        '<time datetime="2011-09-22T00:00:00.000Z">22 September 2011</time></p>' +
+        '<time datetime="2011-09-22T00:00:00.000Z">22 September 2011</time> · 3 min read</p>' +
         `<p class="summary">${pakistan.summary}</p></article></li>`,
     )
     expect(list).toContain(
       '<li><article><h2><a href="/articles/taliban-offshoot-blamed-for-assault-on-us-embassy-in-kabul">' +
         'Taliban offshoot blamed for assault on U.S. Embassy in Kabul</a></h2>' +
+        // No author, no date: the reading time alone.
+        '<p class="meta">1 min read</p>' +
         '<p class="summary">U.S. officials blamed the Haqqani network for the 19-hour siege.</p>',
     )
   })

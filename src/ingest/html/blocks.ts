@@ -83,9 +83,16 @@ function list(el: El, context: Context): void {
     return
   }
   if (linkDensity(el) > 0.5) return
-  const texts = items.map((li) => squash(textOf(li))).filter((t) => t !== '')
-  if (texts.length > 0)
-    context.blocks.push({ type: 'list', ordered: el.tag === 'ol', items: texts })
+  const entries = items
+    .map((li) => ({ text: squash(textOf(li)), spans: resolveRuns(runsOf(li), context.base) }))
+    .filter((entry) => entry.text !== '')
+  if (entries.length === 0) return
+  context.blocks.push({
+    type: 'list',
+    ordered: el.tag === 'ol',
+    items: entries.map((entry) => entry.text),
+    itemSpans: entries.map((entry) => entry.spans),
+  })
 }
 
 function flush(run: Node[], explicit: boolean, context: Context): void {

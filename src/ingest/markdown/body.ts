@@ -85,8 +85,11 @@ function blocksOf(token: MarkedToken, resolve: Resolve): Block[] {
       return token.tokens.flatMap((t) =>
         richOf(t as MarkedToken, resolve).map((r): Block => ({ type: 'quote', ...r })),
       )
-    case 'list':
-      return [{ type: 'list', ordered: token.ordered, items: listItems(token) }]
+    case 'list': {
+      const items = listItems(token, resolve)
+      const itemSpans = items.map((item) => item.spans ?? null)
+      return [{ type: 'list', ordered: token.ordered, items: items.map((i) => i.text), itemSpans }]
+    }
     default:
       return richOf(token, resolve).map((r): Block => ({ type: 'paragraph', ...r }))
   }
@@ -126,7 +129,7 @@ function textsOf(token: MarkedToken): string[] {
     case 'blockquote':
       return token.tokens.flatMap((t) => textsOf(t as MarkedToken))
     case 'list':
-      return listItems(token)
+      return listItems(token, NO_LINKS).map((item) => item.text)
     case 'table':
       return [token.header, ...token.rows].map((row) =>
         row
@@ -143,22 +146,44 @@ function textsOf(token: MarkedToken): string[] {
   }
 }
 
-/** An item's blocks joined into one line; a nested list's items follow as items of their own. */
-function listItems(list: Tokens.List): string[] {
-  const items: string[] = []
+const NO_LINKS: Resolve = () => null
+
+/**
+ * An item's blocks joined into one line, with the runs of its text and paragraphs; a nested list's
+ * items follow as items of their own.
+ */
+function listItems(list: Tokens.List, resolve: Resolve): Rich[] {
+  const items: Rich[] = []
   for (const item of list.items) {
-    let text: string[] = []
+    let parts: Rich[] = []
     for (const child of item.tokens as MarkedToken[]) {
-      if (child.type !== 'list') append(text, textsOf(child))
+      if (child.type !== 'list') append(parts, itemParts(child, resolve))
       else {
-        items.push(text.join(' '))
-        append(items, listItems(child))
-        text = []
+        items.push(joined(parts))
+        append(items, listItems(child, resolve))
+        parts = []
       }
     }
-    items.push(text.join(' '))
+    items.push(joined(parts))
   }
   return items
+}
+
+function itemParts(token: MarkedToken, resolve: Resolve): Rich[] {
+  if (token.type === 'paragraph' || (token.type === 'text' && token.tokens)) {
+    return [rich(token.tokens!, resolve)]
+  }
+  return textsOf(token).map((text) => ({ text }))
+}
+
+/** Parts of one item, a space apart, as text and runs. */
+function joined(parts: readonly Rich[]): Rich {
+  const spans: Span[] = []
+  parts.forEach((part, i) => {
+    if (i > 0) spans.push({ text: ' ' })
+    append(spans, part.spans ?? [{ text: part.text }])
+  })
+  return { text: parts.map((p) => p.text).join(' '), spans }
 }
 
 // `push(...items)` passes each item as an argument: too many overflow the stack.
