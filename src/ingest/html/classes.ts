@@ -23,7 +23,8 @@ const CHROME_ROLES =
 
 /** Page chrome (navigation, sharing, comments, related teasers, ads) at the given level. */
 export function isUnlikely(el: El, level: Level): boolean {
-  if (level === 'none' || el.tag === 'html' || el.tag === 'body' || el.tag === 'main') return false
+  if (level === 'none' || el.wrapsArticle) return false
+  if (el.tag === 'html' || el.tag === 'body' || el.tag === 'main') return false
   if (CHROME_TAGS.has(el.tag) && !(el.tag === 'form' && el.hasBlock && el.chars > 2000)) return true
   if (CHROME_ROLES.test(el.attrs.role ?? '')) return true
   const names = el.names

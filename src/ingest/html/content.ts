@@ -122,6 +122,25 @@ function onlyChild(el: El): El | null {
 
 const elementCount = (el: El) => el.children.filter((c) => typeof c !== 'string').length
 
+/**
+ * Marks the page's main article, the largest `<article>` (or `itemprop=articleBody`) when it
+ * holds half the page's text or more, and every element around it as never chrome: a wrapper
+ * classed `sticky-sidebar` or `header-style-2` that holds the article is layout, not a sidebar.
+ */
+export function markArticle(root: El): void {
+  const body = bodyOf(root)
+  let main: El | null = null
+  const visit = (el: El) => {
+    const article = el.tag === 'article' || el.attrs.itemprop === 'articleBody'
+    if (article && (!main || el.chars > main.chars)) main = el
+    for (const child of el.children) if (typeof child !== 'string' && child.hasBlock) visit(child)
+  }
+  visit(body)
+  const found = main as El | null
+  if (!found || found.chars < body.chars / 2) return
+  for (let el: El | null = found; el; el = el.parent) el.wrapsArticle = true
+}
+
 export function bodyOf(root: El): El {
   for (const child of root.children) {
     if (typeof child === 'string') continue

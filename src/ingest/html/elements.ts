@@ -11,6 +11,8 @@ export interface El {
   hasBlock: boolean
   /** Whether an `<img>` sits anywhere below. */
   hasImage: boolean
+  /** The page's main `<article>` or a wrapper around it: never chrome, whatever its class says. */
+  wrapsArticle: boolean
   /** Class and id, lowercased. */
   names: string
   /** Text, link-text and comma counts of the subtree, filled in by `measure`. */
@@ -81,6 +83,7 @@ export function element(
     end: start,
     hasBlock: false,
     hasImage: false,
+    wrapsArticle: false,
     names: namesOf(attrs),
     chars: 0,
     linkChars: 0,

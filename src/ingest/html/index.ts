@@ -7,7 +7,7 @@ import { cleanInline } from '../text-clean'
 import { namesIn, siteKeys } from './authors'
 import { readBody, type Body } from './blocks'
 import { LEVELS } from './classes'
-import { findContent } from './content'
+import { findContent, markArticle } from './content'
 import { urlDate } from './dates'
 import { figure, sameImage } from './figures'
 import { readLead } from './lead'
@@ -45,6 +45,7 @@ function readArticle(html: string, meta: UploadMeta): ArticleParts {
   const sites = siteKeys(info.siteNames)
   const brands = siteKeys([...info.siteNames, ...info.hostNames])
   measure(page.root)
+  markArticle(page.root)
   const { containers, body } = extract(page.root, base)
   const scan = scanPage(page.root, containers, sites)
   const candidates = [...info.titles, ...headingFor(scan.h1s, info, brands), info.documentTitle]

@@ -164,3 +164,18 @@ describe('a sentence that links most of itself', () => {
     ])
   })
 })
+
+describe('the article inside a wrapper whose class names a sidebar', () => {
+  // Layout scripts wrap the main column in `sticky-sidebar`-style classes too.
+  const a = page(
+    `${opening}<div class="author-bio"><p>Dana Reyes covers rowing and sailing for the Courier.</p></div>`,
+    '<div class="sticky-sidebar-inner">',
+  )
+
+  it('is read at the strictest level, the author box in it left out', () => {
+    expect(texts(a)).toEqual([
+      'The Harbor rowing league closed its season on Saturday with a record crowd on the water, as the Pier 3 crew held off a late charge from the Northside club to win the title by four points.',
+      'Coaches said the closer finish was the result of a new points system, adopted in March after two seasons in which the champion was known a month before the last race.',
+    ])
+  })
+})
