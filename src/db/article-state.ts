@@ -167,31 +167,48 @@ export interface LinkingArticle {
 /** Keys bound per statement, well under D1's 100 bound parameters. */
 const KEYS_PER_READ = 90
 
-const relatedQuery = (db: Db, keys: string[], exceptId: string) =>
+/** Live articles other than `exceptId` whose related headlines match one of `titles`. */
+const byRelated = (db: Db, titles: string[], exceptId: string) =>
   db
-    .selectDistinct({ slug: articles.slug })
+    .select({
+      slug: articles.slug,
+      authors: sql<string | null>`NULL`,
+      tags: sql<string | null>`NULL`,
+    })
     .from(related)
     .innerJoin(articles, eq(articles.id, related.articleId))
     .where(
-      and(inArray(related.titleKey, keys), isNull(articles.deletedAt), ne(articles.id, exceptId)),
+      and(inArray(related.titleKey, titles), isNull(articles.deletedAt), ne(articles.id, exceptId)),
     )
 
-const textLinksQuery = (db: Db, keys: string[], exceptId: string) =>
+/** The same for links in the text to one of `targets`, with the article's authors and tags. */
+const byTextLinks = (db: Db, targets: string[], exceptId: string) =>
   db
-    .selectDistinct({
+    .select({
       slug: articles.slug,
-      authors: sql<string>`(SELECT json_group_array(author_slug) FROM article_authors
+      authors: sql<string | null>`(SELECT json_group_array(author_slug) FROM article_authors
         WHERE article_id = ${articles.id})`,
-      tags: sql<string>`(SELECT json_group_array(tag_slug) FROM article_tags
+      tags: sql<string | null>`(SELECT json_group_array(tag_slug) FROM article_tags
         WHERE article_id = ${articles.id})`,
     })
     .from(links)
     .innerJoin(articles, eq(articles.id, links.articleId))
-    .where(and(inArray(links.urlKey, keys), isNull(articles.deletedAt), ne(articles.id, exceptId)))
+    .where(
+      and(inArray(links.urlKey, targets), isNull(articles.deletedAt), ne(articles.id, exceptId)),
+    )
+
+/** One statement for both kinds of key (a union when there are both). */
+function linkingQuery(db: Db, keys: string[], exceptId: string) {
+  const titles = keys.filter((k) => !k.startsWith('/'))
+  const targets = keys.filter((k) => k.startsWith('/'))
+  if (targets.length === 0) return byRelated(db, titles, exceptId)
+  if (titles.length === 0) return byTextLinks(db, targets, exceptId)
+  return byRelated(db, titles, exceptId).unionAll(byTextLinks(db, targets, exceptId))
+}
 
 /**
  * Live articles (other than `exceptId`) that name an article by any of `keys` (see matchKeys):
- * the pages a change to it alters.
+ * the pages a change to it alters. One statement per 90 keys.
  */
 export async function articlesLinkingTo(
   db: Db,
@@ -201,24 +218,15 @@ export async function articlesLinkingTo(
   const unique = [...new Set(keys)]
   const reads = []
   for (let i = 0; i < unique.length; i += KEYS_PER_READ) {
-    const part = unique.slice(i, i + KEYS_PER_READ)
-    const titles = part.filter((k) => !k.startsWith('/'))
-    const targets = part.filter((k) => k.startsWith('/'))
-    if (titles.length > 0) reads.push(relatedQuery(db, titles, exceptId).all().then(fromRelated))
-    if (targets.length > 0) reads.push(textLinksQuery(db, targets, exceptId).all().then(fromText))
+    reads.push(linkingQuery(db, unique.slice(i, i + KEYS_PER_READ), exceptId).all())
   }
-  return (await Promise.all(reads)).flat()
-}
-
-const fromRelated = (rows: { slug: string }[]): LinkingArticle[] =>
-  rows.map(({ slug }) => ({ slug, authorSlugs: [], tagSlugs: [] }))
-
-const fromText = (rows: { slug: string; authors: string; tags: string }[]): LinkingArticle[] =>
-  rows.map(({ slug, authors, tags }) => ({
+  return (await Promise.all(reads)).flat().map(({ slug, authors, tags }) => ({
     slug,
-    authorSlugs: JSON.parse(authors) as string[],
-    tagSlugs: JSON.parse(tags) as string[],
+    // A related headline shows on the article's page only; text shows in its feeds too.
+    authorSlugs: authors === null ? [] : (JSON.parse(authors) as string[]),
+    tagSlugs: tags === null ? [] : (JSON.parse(tags) as string[]),
   }))
+}
 
 /**
  * What an upload's write starts from, the two reads at once: the article its identity names,
