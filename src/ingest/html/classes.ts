@@ -1,3 +1,4 @@
+import { linkDensity } from './text'
 import type { El } from './tree'
 
 /**
@@ -49,11 +50,25 @@ const MEDIA = /gallery|slideshow|carousel|lightbox|video|player|embed|media|phot
 export const isMedia = (el: El): boolean =>
   el.tag === 'figure' ||
   el.tag === 'picture' ||
-  (el.hasImage && el.chars < 1000 && MEDIA.test(el.names) && !isFigureList(el))
+  (el.hasImage && el.chars < 1000 && MEDIA.test(el.names) && !isFigureList(el) && !isTextCard(el))
 
 /** A list item that is a figure, or holds one beside nothing but whitespace (a gallery's item). */
 export const holdsMedia = (li: El): boolean =>
   li.hasImage && li.children.every((c) => (typeof c === 'string' ? c.trim() === '' : isMedia(c)))
+
+// A card with a photo and a paragraph's worth of its own text (a recipe, a how-to) is content.
+const CARD_TEXT = 300
+const isTextCard = (el: El): boolean =>
+  el.chars >= CARD_TEXT && linkDensity(el) < 0.5 && textBesideCaptions(el) >= CARD_TEXT
+
+function textBesideCaptions(el: El): number {
+  let chars = 0
+  for (const child of el.children) {
+    if (typeof child === 'string') chars += child.trim().length
+    else if (!isCaptionBox(child)) chars += textBesideCaptions(child)
+  }
+  return chars
+}
 
 const isFigureList = (el: El): boolean =>
   (el.tag === 'ul' || el.tag === 'ol') &&

@@ -179,3 +179,22 @@ describe('the article inside a wrapper whose class names a sidebar', () => {
     ])
   })
 })
+
+describe('a recipe card whose class names its photo', () => {
+  const a = page(`${opening}<section class="recipe-card recipe-card-has-image">
+<img src="https://baysidecourier.example/chowder.jpg" alt="A bowl of chowder">
+<h3>Ingredients</h3>
+<ul><li>2 pounds clams, scrubbed</li><li>4 slices bacon, diced</li><li>1 onion, chopped</li><li>3 potatoes, peeled and cubed</li><li>2 cups whole milk</li></ul>
+<h3>Instructions</h3>
+<ol><li>Steam the clams in a cup of water until they open, then chop them and keep the broth.</li><li>Cook the bacon until crisp, add the onion and cook until soft.</li><li>Add the potatoes, the broth and the milk, and simmer until the potatoes are tender.</li></ol>
+</section>`)
+
+  it('is read as text: its headings and lists, not one photo', () => {
+    expect(texts(a).slice(2)).toEqual([
+      'Ingredients',
+      '2 pounds clams, scrubbed / 4 slices bacon, diced / 1 onion, chopped / 3 potatoes, peeled and cubed / 2 cups whole milk',
+      'Instructions',
+      'Steam the clams in a cup of water until they open, then chop them and keep the broth. / Cook the bacon until crisp, add the onion and cook until soft. / Add the potatoes, the broth and the milk, and simmer until the potatoes are tender.',
+    ])
+  })
+})
