@@ -43,6 +43,7 @@ const TABLES = [
   'article_tags',
   'blocks',
   'related',
+  'links',
   'notes',
   'cache_epochs',
 ] as const
