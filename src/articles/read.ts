@@ -5,7 +5,7 @@ import { encodeRevisionCursor } from '../db/cursor'
 import { listRevisions, type HistoryReader } from '../db/history-read'
 import type { Db } from '../db/client'
 import { sha256Hex } from '../lib/hash'
-import type { Article } from '../model/article'
+import { readingMinutes, type Article } from '../model/article'
 import type { Site } from '../model/site'
 import { renderArticlePage } from '../views/article-page'
 import { renderHistoryPage } from '../views/history-page'
@@ -101,7 +101,7 @@ export const earlierVersionPage = (slug: string, number: number, site: Site): Pa
     const shown: Article = {
       ...article,
       ...content,
-      readingMinutes: Math.max(1, Math.ceil(content.wordCount / 230)),
+      readingMinutes: readingMinutes(content.wordCount),
       revision: earlier.revision,
       updatedAt: earlier.createdAt,
     }
