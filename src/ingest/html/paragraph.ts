@@ -46,14 +46,15 @@ export function paragraph(segment: Segment, explicit: boolean, context: Context)
 
 /**
  * Links with little text around them (a menu, a list of stories), but not a sentence that links
- * much of itself: one or two links in a full sentence, five words or more of its own.
+ * much of itself: a full sentence with five words or more of its own, and two for each link.
  */
 function mostlyLinks(segment: Segment, text: string): boolean {
   if (segment.linkChars <= text.length / 2) return false
-  if (segment.links.length > 2 || !/[.!?"”’)]$/.test(text)) return true
+  if (!/[.!?"”’)]$/.test(text)) return true
   let own = text
   for (const link of segment.links) own = own.replace(link.text.trim(), ' ')
-  return (own.match(/[\p{L}\p{N}]+/gu) ?? []).length < 5
+  const words = (own.match(/[\p{L}\p{N}]+/gu) ?? []).length
+  return words < 5 || words < 2 * segment.links.length
 }
 
 const BOILERPLATE =
