@@ -51,7 +51,7 @@ function readArticle(html: string, meta: UploadMeta): ArticleParts {
   const candidates = [...info.titles, ...headingFor(scan.h1s, info, brands), info.documentTitle]
   const shown = shownTexts(page.root, titlePieces(candidates))
   const title = chooseTitle(candidates, shown, brands)
-  const lead = readLead(body.blocks, title ?? '', sites)
+  const lead = readLead(body.blocks, title ?? '', sites, scan.dateTexts)
   const structured = (info.ld?.authors ?? []).flatMap((a) => namesIn(a, sites, true))
   const fromMeta = info.authorTexts.flatMap((a) => namesIn(a, sites, true))
   const art = leadFigure(scan.figures, info.image, containers[0]?.start ?? 0, base)

@@ -18,11 +18,18 @@ const AGENCY = /\(\s*(\p{Lu}[\p{L} .&-]{0,30}?)\s*\)\s*(?:--|—|–|-)\s*$/u
 
 /**
  * Old pages keep the headline, byline and date in the text itself, a line each; pages of every
- * age open with a dateline. These are taken off the body here, and the headline repeated as a
+ * age open with a dateline, and many set their date element (`dates`, its texts) above the text. These are taken off the body here, and the headline repeated as a
  * heading is dropped.
  */
-export function readLead(blocks: Block[], title: string, sites: string[]): Lead {
+export function readLead(
+  blocks: Block[],
+  title: string,
+  sites: string[],
+  dates: string[] = [],
+): Lead {
   const titleKey = letters(title)
+  // Lines that are the text of the page's date elements, in any language or format.
+  const dateKeys = new Set(dates.map(letters).filter((key) => key !== ''))
   // Headings before the first paragraph are the headline, its kicker or its dek again.
   const opens = blocks.findIndex((b) => b.type !== 'heading')
   const body = blocks.filter(
@@ -43,8 +50,13 @@ export function readLead(blocks: Block[], title: string, sites: string[]): Lead 
     const used = lines.findIndex((line) => {
       const names = /^by\s/i.test(line) ? namesIn(line, sites) : []
       const date = dateLine(line)
+      const key = letters(line)
       const known =
-        names.length > 0 || date || letters(line) === titleKey || (byline && isRoleLine(line))
+        names.length > 0 ||
+        date ||
+        key === titleKey ||
+        dateKeys.has(key) ||
+        (byline && isRoleLine(line))
       if (names.length > 0 && lead.authors.length === 0) lead.authors = names
       if (date) lead.publishedAt ??= date
       byline ||= names.length > 0

@@ -10,6 +10,8 @@ export interface Scan {
   publishedAt: string | null
   /** Figures, galleries and players with an image, in page order. */
   figures: El[]
+  /** The texts of the elements marked as a date (`<time>`, `itemprop=datePublished`, a date class). */
+  dateTexts: string[]
 }
 
 const AUTHOR_LINK =
@@ -25,7 +27,7 @@ const DATE_CLASS =
 export function scanPage(root: El, content: El[], sites: string[]): Scan {
   const contentStart = Math.min(...content.map((c) => c.start))
   const contentEnd = Math.max(...content.map((c) => c.end))
-  const scan: Scan = { h1s: [], authors: [], publishedAt: null, figures: [] }
+  const scan: Scan = { h1s: [], authors: [], publishedAt: null, figures: [], dateTexts: [] }
   let textDateFound: string | null = null
   const visit = (el: El, inByline: boolean) => {
     if (el.start > contentEnd) return
@@ -45,9 +47,12 @@ export function scanPage(root: El, content: El[], sites: string[]): Scan {
         scan.authors = bylineNames(el.parent, sites)
       }
     }
+    const machine = el.attrs.itemprop === 'datePublished' || el.tag === 'time'
+    const dated = machine || (el.chars <= 100 && DATE_CLASS.test(el.names))
+    if ((dated || el.attrs.itemprop === 'dateModified') && el.chars <= 100) {
+      scan.dateTexts.push(squash(textOf(el)))
+    }
     if (!scan.publishedAt) {
-      const machine = el.attrs.itemprop === 'datePublished' || el.tag === 'time'
-      const dated = machine || (el.chars <= 100 && DATE_CLASS.test(el.names))
       const value =
         el.attrs.content ?? el.attrs.datetime ?? el.attrs['data-datetime'] ?? el.attrs.title
       if (dated && value && /^\d{4}-\d{2}-\d{2}/.test(value)) scan.publishedAt = isoDate(value)

@@ -200,3 +200,18 @@ describe('a recipe card whose class names its photo', () => {
     ])
   })
 })
+
+describe('the date element set above the text', () => {
+  // In any language: the element is marked as the date, its words need not be read.
+  const a = page(
+    `<span class="data" itemprop="datePublished" content="2024-06-03T20:13:00-03:00">segunda-feira, 3 de junho de 2024 às 20:13</span>${opening}`,
+  )
+
+  it('is the date, not the first line of the text', () => {
+    expect(a.publishedAt).toBe('2024-06-03T23:13:00.000Z')
+    expect(texts(a)).toEqual([
+      'The Harbor rowing league closed its season on Saturday with a record crowd on the water, as the Pier 3 crew held off a late charge from the Northside club to win the title by four points.',
+      'Coaches said the closer finish was the result of a new points system, adopted in March after two seasons in which the champion was known a month before the last race.',
+    ])
+  })
+})
