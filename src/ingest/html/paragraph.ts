@@ -34,6 +34,7 @@ export function paragraph(segment: Segment, explicit: boolean, context: Context)
   }
   if (mostlyLinks(segment, text) || BOILERPLATE.test(text)) return
   if (text.length < 300 && COPYRIGHT.test(text)) return
+  if (text.length < 500 && PROMO.test(text)) return
   // Loose text outside any <p>: labels and buttons are short and unpunctuated.
   if (!explicit && text.length < 40 && !/[.!?…"”’)]$/.test(text)) return
   if (text.length < 300 && isCaption(text)) return addCaption(text, context)
@@ -59,6 +60,10 @@ function mostlyLinks(segment: Segment, text: string): boolean {
 
 const BOILERPLATE =
   /^(?:advertisement|skip advertisement|story continues below(?: advertisement)?|continue reading(?: the main story| below)?|scroll to continue(?: with content)?|sponsored content|(?:read|see) (?:more|also)|also read|related(?: stories| coverage| articles)?|more on this(?: story)?|share this (?:article|story))\s*:?$|^follow (?:us|@?\w+(?: \w+)?) on (?:twitter|x|facebook|instagram)\b/i
+
+// The site asking for something (a subscription, a follow, a membership), not the article.
+const PROMO =
+  /^(?:subscribe (?:to|now)\b|sign up (?:for|to) (?:our|my)\b|join (?:our|us)\b|become a (?:member|subscriber)\b|if you (?:enjoyed|liked|value|appreciate) (?:this|our)\b)|\bfollow (?:us|him|her|me|them) (?:on (?:twitter|facebook|instagram|linkedin|x)\b|@)/i
 
 const COPYRIGHT = /^(?:copyright\b|©|\(c\)\s)|all rights reserved\.?$/i
 // `Slideshow (3 images)`, `Video`: a player's label, not a caption.
