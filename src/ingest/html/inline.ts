@@ -1,5 +1,5 @@
 import type { Span } from '../../model/article'
-import type { El, Node } from './tree'
+import { BLOCK, type El, type Node } from './tree'
 
 export interface Link {
   text: string
@@ -78,7 +78,12 @@ export function runsOf(el: El, marks: Marks = {}, out: Span[] = []): Span[] {
   for (const child of el.children) {
     if (typeof child === 'string') out.push({ text: child, ...marks })
     else if (child.tag === 'br') out.push({ text: ' ', br: true })
-    else runsOf(child, marksIn(child, marks), out)
+    else if (BLOCK.has(child.tag)) {
+      // A block's edges are a space, as `textOf` reads them (a nested list's items).
+      out.push({ text: ' ', ...marks })
+      runsOf(child, marksIn(child, marks), out)
+      out.push({ text: ' ', ...marks })
+    } else runsOf(child, marksIn(child, marks), out)
   }
   return out
 }

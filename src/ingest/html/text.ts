@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities'
-import type { El, Node } from './tree'
+import { BLOCK, type El, type Node } from './tree'
 
 /** Whitespace runs to one space, trimmed. */
 export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim()
@@ -15,12 +15,14 @@ export function letters(text: string): string {
     : lower.replace(/[^a-z0-9]+/g, '')
 }
 
-/** All the text under a node, `<br>` read as a space. */
+/** All the text under a node, `<br>` and the edges of blocks (`<li>`, `<p>`) read as a space. */
 export function textOf(node: Node): string {
   if (typeof node === 'string') return node
   if (node.tag === 'br') return ' '
   let text = ''
-  for (const child of node.children) text += textOf(child)
+  for (const child of node.children) {
+    text += typeof child !== 'string' && BLOCK.has(child.tag) ? ` ${textOf(child)} ` : textOf(child)
+  }
   return text
 }
 

@@ -229,3 +229,24 @@ describe('the site asking the reader for something after the article', () => {
     ])
   })
 })
+
+describe('a list nested in a list item', () => {
+  const a = page(
+    `${opening}<ul><li><ul><li>Check the <strong>race calendar</strong> now</li><li>Register your crew</li></ul></li></ul>`,
+  )
+
+  it('keeps the words of its items apart, and their marks', () => {
+    expect(a.body[2]).toEqual({
+      type: 'list',
+      ordered: false,
+      items: ['Check the race calendar now Register your crew'],
+      itemSpans: [
+        [
+          { text: 'Check the ' },
+          { text: 'race calendar', strong: true },
+          { text: ' now Register your crew' },
+        ],
+      ],
+    })
+  })
+})
