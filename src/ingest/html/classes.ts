@@ -1,5 +1,5 @@
-import { linkDensity } from './text'
-import type { El } from './tree'
+import { letters, linkDensity, textOf } from './text'
+import { BLOCK, type El } from './tree'
 
 /**
  * How hard page chrome is pruned. `strict` judges each class token on its own, so
@@ -50,7 +50,41 @@ const MEDIA = /gallery|slideshow|carousel|lightbox|video|player|embed|media|phot
 export const isMedia = (el: El): boolean =>
   el.tag === 'figure' ||
   el.tag === 'picture' ||
-  (el.hasImage && el.chars < 1000 && MEDIA.test(el.names) && !isFigureList(el) && !isTextCard(el))
+  (el.hasImage &&
+    el.chars < 1000 &&
+    MEDIA.test(el.names) &&
+    !isFigureList(el) &&
+    !isTextCard(el)) ||
+  isBareImage(el)
+
+/**
+ * A block that is one picture and nothing else (`<p><a href="…"><img></a></p>`), or the picture
+ * and a line repeating its alt text: a figure without the tag. Icons and pixels are not pictures.
+ */
+function isBareImage(el: El): boolean {
+  if (!el.hasImage || el.chars > 300 || el.tag === 'a' || !BLOCK.has(el.tag)) return false
+  let image: El | null = null
+  let images = 0
+  const visit = (node: El) => {
+    for (const child of node.children) {
+      if (typeof child === 'string' || images > 1) continue
+      if (child.tag === 'img') {
+        image = child
+        images++
+      } else if (child.hasImage) visit(child)
+    }
+  }
+  visit(el)
+  const img = image as El | null
+  if (images !== 1 || !img || isIcon(img)) return false
+  const text = letters(textOf(el))
+  return text === '' || text === letters(img.attrs.alt ?? '')
+}
+
+const isIcon = (img: El): boolean =>
+  /emoji|icon|avatar|logo/.test(img.names) ||
+  Number(img.attrs.width) <= 50 ||
+  Number(img.attrs.height) <= 50
 
 /** A list item that is a figure, or holds one beside nothing but whitespace (a gallery's item). */
 export const holdsMedia = (li: El): boolean =>

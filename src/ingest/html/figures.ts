@@ -74,8 +74,15 @@ const imageSource = (img: El): string | undefined =>
   img.attrs['datasrc'] ??
   (img.attrs.src?.startsWith('data:') ? undefined : img.attrs.src)
 
-/** Whether two image addresses name the same file, whatever size the CDN path asks for. */
+/**
+ * Whether two image addresses name the same file, whatever size the CDN path asks for or the
+ * CMS cut it to (`ferry-1200x675.jpg` is `ferry.jpg`, `ferry@2x.jpg` too).
+ */
 export function sameImage(a: string, b: string): boolean {
-  const file = (url: string) => url.split(/[?#]/)[0]!.split('/').at(-1) ?? ''
+  const file = (url: string) =>
+    (url.split(/[?#]/)[0]!.split('/').at(-1) ?? '').replace(
+      /(?:-\d{2,5}x\d{2,5}|@\dx)(?=\.\w+$)/,
+      '',
+    )
   return file(a) !== '' && file(a) === file(b)
 }

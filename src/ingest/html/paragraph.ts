@@ -1,6 +1,7 @@
 import type { Block, RelatedLink, Span } from '../../model/article'
 import { isCaption } from '../caption'
 import type { Level } from './classes'
+import { splitCredit } from './figures'
 import type { Segment } from './inline'
 import { linkTitle, relatedLink } from './links'
 import { absoluteUrl } from './urls'
@@ -38,12 +39,26 @@ export function paragraph(segment: Segment, explicit: boolean, context: Context)
   // Loose text outside any <p>: labels and buttons are short and unpunctuated.
   if (!explicit && text.length < 40 && !/[.!?…"”’)]$/.test(text)) return
   if (text.length < 300 && isCaption(text)) return addCaption(text, context)
+  // A line set in italics right under a picture without a caption is its caption.
+  const last = context.blocks.at(-1)
+  if (last?.type === 'figure' && last.text === '' && text.length < 200 && italic(segment)) {
+    const split = splitCredit(text)
+    context.blocks[context.blocks.length - 1] = {
+      ...last,
+      text: split.caption,
+      credit: last.credit ?? split.credit,
+    }
+    return
+  }
   context.blocks.push({
     type: 'paragraph',
     text: lines,
     spans: resolveRuns(segment.runs, context.base),
   })
 }
+
+const italic = (segment: Segment) =>
+  segment.runs.every((run) => run.em || run.br || run.text.trim() === '')
 
 /**
  * Links with little text around them (a menu, a list of stories), but not a sentence that links

@@ -250,3 +250,39 @@ describe('a list nested in a list item', () => {
     })
   })
 })
+
+describe('pictures set without <figure>', () => {
+  const a = page(`${opening}
+<p><a href="https://baysidecourier.example/finish-large.jpg"><img src="https://baysidecourier.example/finish.jpg" alt="" width="870" height="580"></a></p>
+<p> </p>
+<p><em>The Pier 3 crew crosses the line. Photo: Sam Park</em></p>
+<div align="center"><img src="https://baysidecourier.example/crowd.jpg" alt="A record crowd on the seawall"><br><span class="small">A record crowd on the seawall</span></div>
+<p>The new season opens in April.</p>
+<p><img class="wp-smiley" src="https://baysidecourier.example/smile.png" alt=":)" width="16" height="16"></p>
+<p><em>Results are provisional until Monday.</em></p>`)
+
+  it('are figures; an italic line right under one is its caption, a line repeating its alt is not text', () => {
+    expect(a.body.slice(2)).toEqual([
+      {
+        type: 'figure',
+        text: 'The Pier 3 crew crosses the line.',
+        url: 'https://baysidecourier.example/finish.jpg',
+        alt: '',
+        credit: 'Photo: Sam Park',
+      },
+      {
+        type: 'figure',
+        text: '',
+        url: 'https://baysidecourier.example/crowd.jpg',
+        alt: 'A record crowd on the seawall',
+        credit: null,
+      },
+      { type: 'paragraph', text: 'The new season opens in April.' },
+      {
+        type: 'paragraph',
+        text: 'Results are provisional until Monday.',
+        spans: [{ text: 'Results are provisional until Monday.', em: true }],
+      },
+    ])
+  })
+})
