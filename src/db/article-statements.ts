@@ -14,6 +14,7 @@ import {
   removeFromSearch,
   searchRow,
 } from './search-index'
+import { insertRows } from './rows'
 import { freeSlug } from './slugs'
 import {
   articleAuthors,
@@ -108,7 +109,7 @@ export function newArticlesStatements(db: Db, news: NewRevision[]): Statement[] 
     ...chunkRows(
       news.map((n) => ({ ...revisionRow(n), articleId: n.articleId })),
       REVISION_COLUMNS,
-    ).map((c) => db.insert(revisions).values(c)),
+    ).map((c) => insertRows(db, revisions, c)),
     ...searchStatements(
       db,
       news
@@ -122,8 +123,8 @@ export function newArticlesStatements(db: Db, news: NewRevision[]): Statement[] 
 function searchStatements(db: Db, rows: ReturnType<typeof searchRow>[]): Statement[] {
   const cjk = rows.flatMap((r) => cjkSearchRow(r) ?? [])
   return [
-    ...chunkRows(rows, 5).map((c) => db.insert(articleSearch).values(c)),
-    ...chunkRows(cjk, 5).map((c) => db.insert(articleSearchCjk).values(c)),
+    ...chunkRows(rows, 5).map((c) => insertRows(db, articleSearch, c)),
+    ...chunkRows(cjk, 5).map((c) => insertRows(db, articleSearchCjk, c)),
   ]
 }
 
@@ -152,17 +153,17 @@ function childStatements(
     rows.flatMap((r) => r[key] as ReturnType<typeof childRows>[K][number][])
   return [
     ...chunkRows(unique(list.flatMap((a) => a.authors)), 2).map((c) =>
-      db.insert(authors).values(c).onConflictDoNothing(),
+      insertRows(db, authors, c, { nothing: true }),
     ),
     ...chunkRows(unique(list.flatMap((a) => a.tags)), 2).map((c) =>
-      db.insert(tags).values(c).onConflictDoNothing(),
+      insertRows(db, tags, c, { nothing: true }),
     ),
-    ...chunkRows(all('authors'), 3).map((c) => db.insert(articleAuthors).values(c)),
-    ...chunkRows(all('tags'), 3).map((c) => db.insert(articleTags).values(c)),
-    ...chunkRows(all('blocks'), 5).map((c) => db.insert(blocks).values(c)),
-    ...chunkRows(all('related'), 5).map((c) => db.insert(related).values(c)),
-    ...chunkRows(all('links'), 2).map((c) => db.insert(links).values(c)),
-    ...chunkRows(all('notes'), 4).map((c) => db.insert(notes).values(c)),
+    ...chunkRows(all('authors'), 3).map((c) => insertRows(db, articleAuthors, c)),
+    ...chunkRows(all('tags'), 3).map((c) => insertRows(db, articleTags, c)),
+    ...chunkRows(all('blocks'), 5).map((c) => insertRows(db, blocks, c)),
+    ...chunkRows(all('related'), 5).map((c) => insertRows(db, related, c)),
+    ...chunkRows(all('links'), 2).map((c) => insertRows(db, links, c)),
+    ...chunkRows(all('notes'), 4).map((c) => insertRows(db, notes, c)),
   ]
 }
 
@@ -249,13 +250,15 @@ function articleRow(db: Db, next: NewRevision, previous: PreviousState | undefin
       .set(fields)
       .where(and(eq(articles.id, next.articleId), eq(articles.revision, previous.revision)))
   }
-  return db.insert(articles).values({
-    ...fields,
-    id: next.articleId,
-    identity: next.identity,
-    slug: next.slug ?? freeSlug(next.article.slug),
-    createdAt: now,
-  })
+  return insertRows(db, articles, [
+    {
+      ...fields,
+      id: next.articleId,
+      identity: next.identity,
+      slug: next.slug ?? freeSlug(next.article.slug),
+      createdAt: now,
+    },
+  ])
 }
 
 function childRows(articleId: string, article: NormalizedArticle) {
@@ -335,5 +338,5 @@ export function sourceStatements(db: Db, list: NewSource[]): Statement[] {
     r2Key: input.r2Key,
     r2Offset: input.r2Offset ?? null,
   }))
-  return chunkRows(rows, 9).map((c) => db.insert(sources).values(c))
+  return chunkRows(rows, 9).map((c) => insertRows(db, sources, c))
 }

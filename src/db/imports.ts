@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { ItemRef, ItemStatus } from '../model/imports'
 import type { Db, Statement } from './client'
+import { insertRows } from './rows'
 import { articles, importChunks, importItems, importJobs } from './schema'
 
 /**
@@ -127,21 +128,11 @@ export function recordItem(db: Db, record: ItemRecord): Statement {
     message: record.message ?? null,
     retryable: record.retryable ?? false,
   }
-  return db
-    .insert(importItems)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [importItems.jobId, importItems.seq],
-      set: {
-        status: values.status,
-        articleId: values.articleId,
-        revision: values.revision,
-        code: values.code,
-        message: values.message,
-        retryable: values.retryable,
-      },
-      setWhere: eq(importItems.status, 'failed'),
-    })
+  return insertRows(db, importItems, [values], {
+    target: ['jobId', 'seq'],
+    update: ['status', 'articleId', 'revision', 'code', 'message', 'retryable'],
+    where: { column: 'status', equals: 'failed' },
+  })
 }
 
 /**

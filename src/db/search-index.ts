@@ -3,6 +3,7 @@ import { sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { NormalizedArticle } from '../model/article'
 import { CJK, cjkIndexText } from './cjk-text'
 import type { Db, Statement } from './client'
+import { insertRows } from './rows'
 
 const searchColumns = {
   articleId: text('article_id').notNull(),
@@ -72,7 +73,7 @@ export function addToSearch(db: Db, articleId: string, article: NormalizedArticl
   const row = searchRow(articleId, article)
   const cjk = cjkSearchRow(row)
   return [
-    db.insert(articleSearch).values(row),
-    ...(cjk ? [db.insert(articleSearchCjk).values(cjk)] : []),
+    insertRows(db, articleSearch, [row]),
+    ...(cjk ? [insertRows(db, articleSearchCjk, [cjk])] : []),
   ]
 }
