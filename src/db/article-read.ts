@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, eq, fillPlaceholders, inArray, isNull, sql, type Placeholder } from 'drizzle-orm'
 import {
   readingMinutes,
   type Article,
@@ -7,7 +7,7 @@ import {
   type NormalizedArticle,
   type Span,
 } from '../model/article'
-import type { Db } from './client'
+import { createDb, type Db } from './client'
 import { isStorageUnavailable } from './errors'
 import { LINK_TARGETS, linkTargets, withLocalLinks } from './link-targets'
 import { articles, revisions, sources, type ArticleRow } from './schema'
@@ -74,7 +74,7 @@ const RELATED = sql.raw(`(SELECT json_group_array(json_array(r.position, r.title
  * The one statement that reads whole live articles with all their rows (one statement, so the
  * rows agree with each other). tests/db/article-read-plan.test.ts keeps every step on an index.
  */
-export function articleReadStatement(db: Db, match: ArticleMatch) {
+export function articleReadStatement(db: Db, match: ArticleMatch | { slug: Placeholder }) {
   return db
     .select({
       article: articles,
@@ -102,10 +102,34 @@ type ReadRow = Awaited<ReturnType<ReturnType<typeof articleReadStatement>['all']
 export const articleFromRows = (rows: readonly ReadRow[]): Article | null =>
   rows[0] ? fromRow(rows[0]) : null
 
+/**
+ * The read by slug (every first view makes one), its SQL and row mapping made once an isolate:
+ * drizzle takes about as much CPU to render this statement as D1 takes to run it.
+ */
+let bySlug: ReturnType<ReturnType<typeof articleReadStatement>['prepare']> | undefined
+
+async function readBySlug(db: Db, slug: string): Promise<ReadRow[]> {
+  // Only rendered, never run: it needs a client that prepares nothing.
+  bySlug ??= articleReadStatement(createDb({ prepare: () => null } as unknown as D1Database), {
+    slug: sql.placeholder('slug'),
+  }).prepare()
+  const query = bySlug.getQuery()
+  const params = fillPlaceholders(query.params, { slug })
+  const rows = await db.$client
+    .prepare(query.sql)
+    .bind(...params)
+    .raw()
+  return bySlug.mapAllResult(rows) as ReadRow[]
+}
+
 async function loadArticles(db: Db, match: ArticleMatch): Promise<Article[]> {
   if ('ids' in match && match.ids.length === 0) return []
   try {
-    return (await articleReadStatement(db, match).all()).map(fromRow)
+    const rows =
+      'slug' in match
+        ? await readBySlug(db, match.slug)
+        : await articleReadStatement(db, match).all()
+    return rows.map(fromRow)
   } catch (error) {
     if (isStorageUnavailable(error)) throw error
     // A value too large to build (an article stored before the size bounds in ingest/limits.ts):
