@@ -28,7 +28,8 @@ export function isUnlikely(el: El, level: Level): boolean {
   if (el.tag === 'html' || el.tag === 'body' || el.tag === 'main') return false
   if (CHROME_TAGS.has(el.tag) && !(el.tag === 'form' && el.hasBlock && el.chars > 2000)) return true
   if (CHROME_ROLES.test(el.attrs.role ?? '')) return true
-  const names = POST_CLASS.test(el.names) ? el.names.replace(TAXONOMY, ' ') : el.names
+  const labels = POST_CLASS.test(el.names) ? TAXONOMY : ADDRESS
+  const names = el.names.includes('-') ? el.names.replace(labels, ' ') : el.names
   if (names.trim() === '') return false
   if (level === 'readability')
     return READABILITY_UNLIKELY.test(names) && !READABILITY_MAYBE.test(names)
@@ -36,9 +37,11 @@ export function isUnlikely(el: El, level: Level): boolean {
 }
 
 // A CMS names a post's own tags and categories in its classes (WordPress's `hentry type-post
-// tag-social-media category-ads`): they say what the post is about, not that it is chrome.
+// tag-social-media category-ads`), and some name the page's address (`url-news-breadcrumb-…`,
+// `path-…`): they say what the page is about, not that it is chrome.
 const POST_CLASS = /(?:^|\s)(?:hentry|type-post|status-publish)(?:\s|$)/
-const TAXONOMY = /(?:^|\s)(?:tag|category)-\S*/g
+const ADDRESS = /(?:^|\s)(?:url|path|slug)-\S*/g
+const TAXONOMY = /(?:^|\s)(?:tag|category|url|path|slug)-\S*/g
 
 const RELATED = /related|recirc|recommend|more|also|read-?next|further/
 export const isRelatedBox = (el: El): boolean => RELATED.test(el.names)

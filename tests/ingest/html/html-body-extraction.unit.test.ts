@@ -302,3 +302,17 @@ ${opening}
     ])
   })
 })
+
+describe('a wrapper whose class names the page address', () => {
+  const a = page(`<div class="node url-guides-rowing-sidebar-and-menu-tips">
+${opening}
+<div class="sharedaddy sd-sharing-enabled"><p>Spread the word to your friends on every network you use.</p></div>
+</div>`)
+
+  it('is read at the strictest level, its sharing box left out', () => {
+    expect(texts(a)).toEqual([
+      'The Harbor rowing league closed its season on Saturday with a record crowd on the water, as the Pier 3 crew held off a late charge from the Northside club to win the title by four points.',
+      'Coaches said the closer finish was the result of a new points system, adopted in March after two seasons in which the champion was known a month before the last race.',
+    ])
+  })
+})
