@@ -65,12 +65,15 @@ function withSiblings(top: El, scores: Map<El, number>, level: Level): El[] {
   const topScore = scores.get(top) ?? 0
   const threshold = Math.max(10, topScore * 0.2)
   const topClass = top.attrs.class ?? ''
+  let inside: Map<El, number> | null = null
   return parent.children.filter((sibling): sibling is El => {
     if (typeof sibling === 'string') return false
     if (sibling === top) return true
     const sameClass = topClass !== '' && sibling.attrs.class === topClass
     const bonus = sameClass ? topScore * 0.2 : 0
-    const score = scores.get(sibling) ?? (sameClass ? bestInside(sibling, scores) : undefined)
+    let score = scores.get(sibling)
+    if (score === undefined && sameClass)
+      score = (inside ??= bestInside(parent, scores)).get(sibling)
     if (score !== undefined && score + bonus >= threshold) return true
     const paragraph = asParagraph(sibling)
     if (!paragraph || isUnlikely(sibling, level) || isUnlikely(paragraph, level)) return false
@@ -81,13 +84,17 @@ function withSiblings(top: El, scores: Map<El, number>, level: Level): El[] {
 }
 
 /**
- * The best score inside an element that has none of its own: an article cut into like sections
- * (between photos, say) may wrap one in more levels than scores reach.
+ * The best score inside each child of `parent`, for children that have none of their own: an
+ * article cut into like sections (between photos, say) may wrap one in more levels than scores
+ * reach. One pass over the scores, each climbing to the child that holds it.
  */
-function bestInside(el: El, scores: Map<El, number>): number | undefined {
-  let best: number | undefined
-  for (const [inner, score] of scores) {
-    if (contains(el, inner) && (best === undefined || score > best)) best = score
+function bestInside(parent: El, scores: Map<El, number>): Map<El, number> {
+  const best = new Map<El, number>()
+  for (const [el, score] of scores) {
+    if (!contains(parent, el) || el === parent) continue
+    let child = el
+    while (child.parent && child.parent !== parent) child = child.parent
+    if (score > (best.get(child) ?? -Infinity)) best.set(child, score)
   }
   return best
 }
