@@ -67,6 +67,10 @@ const namesOf = (attrs: Record<string, string>): string =>
     ? ''
     : `${attrs.class ?? ''} ${attrs.id ?? ''}`.toLowerCase()
 
+/** Whether `el` is `ancestor` or lies inside it. */
+export const contains = (ancestor: El, el: El): boolean =>
+  ancestor.start <= el.start && el.end <= ancestor.end
+
 /** A new element, not yet attached. */
 export function element(
   tag: string,

@@ -1,4 +1,4 @@
-import { isCaptionBox } from './classes'
+import { isCaptionBox } from './media'
 import { plain, squash, textOf } from './text'
 import type { El, Node } from './tree'
 import { absoluteUrl } from './urls'

@@ -1,5 +1,6 @@
 import { namesIn } from './authors'
-import { isBylineBox, isMedia, isTeaserBox } from './classes'
+import { isBylineBox, isTeaserBox } from './classes'
+import { isMedia } from './media'
 import { isoDate, textDate } from './dates'
 import { squash, textOf } from './text'
 import { BLOCK, type El, type Node } from './tree'
