@@ -54,16 +54,20 @@ const isIcon = (img: El): boolean =>
 export const holdsMedia = (li: El): boolean =>
   li.hasImage && li.children.every((c) => (typeof c === 'string' ? c.trim() === '' : isMedia(c)))
 
-// A card with a photo and a paragraph's worth of its own text (a recipe, a how-to) is content.
+// A card with a photo and a paragraph's worth of its own text in paragraphs, items or headings
+// (a recipe, a how-to) is content; a player's or gallery's labels and blurbs are not.
 const CARD_TEXT = 300
 const isTextCard = (el: El): boolean =>
-  el.chars >= CARD_TEXT && linkDensity(el) < 0.5 && textBesideCaptions(el) >= CARD_TEXT
+  el.chars >= CARD_TEXT && linkDensity(el) < 0.5 && proseBesideCaptions(el) >= CARD_TEXT
 
-function textBesideCaptions(el: El): number {
+const PROSE = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'td'])
+
+function proseBesideCaptions(el: El, inProse = false): number {
   let chars = 0
   for (const child of el.children) {
-    if (typeof child === 'string') chars += child.trim().length
-    else if (!isCaptionBox(child)) chars += textBesideCaptions(child)
+    if (typeof child === 'string') chars += inProse ? child.trim().length : 0
+    else if (!isCaptionBox(child))
+      chars += proseBesideCaptions(child, inProse || PROSE.has(child.tag))
   }
   return chars
 }

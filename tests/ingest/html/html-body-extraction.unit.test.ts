@@ -251,6 +251,38 @@ describe('a list nested in a list item', () => {
   })
 })
 
+describe('a gallery player with its own labels and blurb', () => {
+  // Its words are a player's (buttons, a count, a blurb in <div>s), not paragraphs of a card.
+  const blurb =
+    'Crews from across the bay raced in front of the largest crowd the league has drawn since its founding with boats from six clubs on the water for the final regatta of the season.'
+  const a = page(`${opening}<div class="photo-gallery-embed">
+<div class="gallery-bar">1 of 24 Full Screen Autoplay Close</div>
+<img src="https://baysidecourier.example/gallery/finish.jpg" alt="">
+<div class="gallery-blurb">${blurb}</div><div class="gallery-blurb">${blurb}</div>
+<div class="gallery-caption">The Pier 3 crew crosses the line.</div>
+</div><p>The new season opens in April, with the first regatta on the 12th, the league said, and a shorter calendar.</p><p>Northside, second this year, said it would appeal the June penalty, a false start, that cost it the title.</p>`)
+
+  it('is one figure with its caption', () => {
+    expect(a.body.slice(2)).toEqual([
+      {
+        type: 'figure',
+        text: 'The Pier 3 crew crosses the line.',
+        url: 'https://baysidecourier.example/gallery/finish.jpg',
+        alt: '',
+        credit: null,
+      },
+      {
+        type: 'paragraph',
+        text: 'The new season opens in April, with the first regatta on the 12th, the league said, and a shorter calendar.',
+      },
+      {
+        type: 'paragraph',
+        text: 'Northside, second this year, said it would appeal the June penalty, a false start, that cost it the title.',
+      },
+    ])
+  })
+})
+
 describe('pictures set without <figure>', () => {
   const a = page(`${opening}
 <p><a href="https://baysidecourier.example/finish-large.jpg"><img src="https://baysidecourier.example/finish.jpg" alt="" width="870" height="580"></a></p>
