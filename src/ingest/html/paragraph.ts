@@ -76,9 +76,10 @@ function mostlyLinks(segment: Segment, text: string): boolean {
 const BOILERPLATE =
   /^(?:advertisement|skip advertisement|story continues below(?: advertisement)?|continue reading(?: the main story| below)?|scroll to continue(?: with content)?|sponsored content|(?:read|see) (?:more|also)|also read|related(?: stories| coverage| articles)?|more on this(?: story)?|share this (?:article|story))\s*:?$|^follow (?:us|@?\w+(?: \w+)?) on (?:twitter|x|facebook|instagram)\b/i
 
-// The site asking for something (a subscription, a follow, a membership), not the article.
+// The site asking for something (a subscription, a follow, its forum), not the article; `Join us
+// on Saturday` in a club's post is an invitation, kept.
 const PROMO =
-  /^(?:subscribe (?:to|now)\b|sign up (?:for|to) (?:our|my)\b|join (?:our|us)\b|become a (?:member|subscriber)\b|if you (?:enjoyed|liked|value|appreciate) (?:this|our)\b)|\bfollow (?:us|him|her|me|them) (?:on (?:twitter|facebook|instagram|linkedin|x)\b|@)/i
+  /^(?:subscribe (?:to|now)\b|sign up (?:for|to) (?:our|my)\b|join our (?:[\w-]+ ){0,3}(?:forums?|community|newsletter|mailing list|club|membership|discord|subscribers)\b|become a (?:member|subscriber)\b|if you (?:enjoyed|liked|value|appreciate) (?:this|our)\b)|\bfollow (?:us|him|her|me|them) (?:on (?:twitter|facebook|instagram|linkedin|x)\b|@)/i
 
 const COPYRIGHT = /^(?:copyright\b|©|\(c\)\s)|all rights reserved\.?$/i
 // `Slideshow (3 images)`, `Video`: a player's label, not a caption.

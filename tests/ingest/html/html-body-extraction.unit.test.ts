@@ -219,13 +219,16 @@ describe('the date element set above the text', () => {
 describe('the site asking the reader for something after the article', () => {
   const a = page(`${opening}
 <p>Crews that follow the new rules next season will race a shorter calendar.</p>
+<p>Join us on Saturday at Pier 3 for the awards, the league said.</p>
+<p>Join our rowing forums to keep talking about the season.</p>
 <p><em>Dana Reyes covers rowing for the Courier. Follow her on Twitter @danareyes.</em></p>
 <p>Subscribe to the Courier and never miss a race report.</p>
 <p>If you enjoyed this article, join our readers' club for early access to every story.</p>`)
 
-  it('is left out: a follow, a subscription, a membership', () => {
+  it('is left out: a follow, a subscription, a forum, a membership; an invitation is kept', () => {
     expect(texts(a).slice(2)).toEqual([
       'Crews that follow the new rules next season will race a shorter calendar.',
+      'Join us on Saturday at Pier 3 for the awards, the league said.',
     ])
   })
 })
