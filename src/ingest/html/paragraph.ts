@@ -62,7 +62,7 @@ const italic = (segment: Segment) =>
 
 /**
  * Links with little text around them (a menu, a list of stories), but not a sentence that links
- * much of itself: a full sentence with five words or more of its own, and two for each link.
+ * much of itself: a full sentence with four words or more of its own, and two for each link.
  */
 function mostlyLinks(segment: Segment, text: string): boolean {
   if (segment.linkChars <= text.length / 2) return false
@@ -70,7 +70,7 @@ function mostlyLinks(segment: Segment, text: string): boolean {
   let own = text
   for (const link of segment.links) own = own.replace(link.text.trim(), ' ')
   const words = (own.match(/[\p{L}\p{N}]+/gu) ?? []).length
-  return words < 5 || words < 2 * segment.links.length
+  return words < 4 || words < 2 * segment.links.length
 }
 
 const BOILERPLATE =

@@ -155,6 +155,7 @@ describe('a gallery set as a list of figures', () => {
 describe('a sentence that links most of itself', () => {
   const a = page(`${opening}
 <p>The Northside coach, Luis Vega, said his crew would <a href="/2024/05/12/northside-appeal/">appeal the June penalty that cost it the title</a>.</p>
+<p>The Northside crew faces <a href="/2024/05/14/northside-fine/">a fine for the late entry of its second boat</a>.</p>
 <p>This week's results include <a href="/2024/06/01/pier-3-wins/">the Pier 3 crew's title-clinching win</a>, <a href="/2024/06/01/northside-penalty/">the Northside penalty ruling</a> and <a href="/2024/06/01/old-harbor/">Old Harbor's best finish since 2015</a>. All of it is below.</p>
 <p><a href="/sports/rowing/">Rowing</a> · <a href="/sports/sailing/">Sailing results</a> · <a href="/sports/swimming/">Swimming</a></p>
 <p><a href="/2024/05/01/league-points/">How the league's new points system works</a></p>`)
@@ -162,6 +163,7 @@ describe('a sentence that links most of itself', () => {
   it('is kept; a row of links, or one link alone, is not body text', () => {
     expect(texts(a).slice(2)).toEqual([
       'The Northside coach, Luis Vega, said his crew would appeal the June penalty that cost it the title.',
+      'The Northside crew faces a fine for the late entry of its second boat.',
       "This week's results include the Pier 3 crew's title-clinching win, the Northside penalty ruling and Old Harbor's best finish since 2015. All of it is below.",
     ])
   })
