@@ -30,8 +30,10 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i
 const PRINT_ONLY = /(?:^|\s)(?:print-only|visible-print(?:-block)?|show-for-print)(?:\s|$)/i
 const SCREEN_NONE = /(?:^|\s)d-none(?:\s|$)/i
 const SHOWN_AT = /(?:^|\s)d-(?:sm|md|lg|xl|xxl)-(?!none)/i
+// Most classes name neither: one substring look each before any pattern runs.
 const offScreen = (names: string) =>
-  PRINT_ONLY.test(names) || (SCREEN_NONE.test(names) && !SHOWN_AT.test(names))
+  (names.includes('print') && PRINT_ONLY.test(names)) ||
+  (names.includes('d-none') && SCREEN_NONE.test(names) && !SHOWN_AT.test(names))
 
 /**
  * Hidden from readers (`hidden`, `aria-hidden`, `display: none`, screen-reader-only classes, a

@@ -35,7 +35,7 @@ export function paragraph(segment: Segment, explicit: boolean, context: Context)
   }
   if (mostlyLinks(segment, text) || BOILERPLATE.test(text)) return
   if (text.length < 300 && COPYRIGHT.test(text)) return
-  if (text.length < 500 && PROMO.test(text)) return
+  if (text.length < 500 && isPromo(text)) return
   // Loose text outside any <p>: labels and buttons are short and unpunctuated.
   if (!explicit && text.length < 40 && !/[.!?…"”’)]$/.test(text)) return
   if (text.length < 300 && isCaption(text)) return addCaption(text, context)
@@ -79,7 +79,10 @@ const BOILERPLATE =
 // The site asking for something (a subscription, a follow, its forum), not the article; `Join us
 // on Saturday` in a club's post is an invitation, kept.
 const PROMO =
-  /^(?:subscribe (?:to|now)\b|sign up (?:for|to) (?:our|my)\b|join our (?:[\w-]+ ){0,3}(?:forums?|community|newsletter|mailing list|club|membership|discord|subscribers)\b|become a (?:member|subscriber)\b|if you (?:enjoyed|liked|value|appreciate) (?:this|our)\b)|\bfollow (?:us|him|her|me|them) (?:on (?:twitter|facebook|instagram|linkedin|x)\b|@)/i
+  /^(?:subscribe (?:to|now)\b|sign up (?:for|to) (?:our|my)\b|join our (?:[\w-]+ ){0,3}(?:forums?|community|newsletter|mailing list|club|membership|discord|subscribers)\b|become a (?:member|subscriber)\b|if you (?:enjoyed|liked|value|appreciate) (?:this|our)\b)/i
+const FOLLOW =
+  /\bfollow (?:us|him|her|me|them) (?:on (?:twitter|facebook|instagram|linkedin|x)\b|@)/i
+const isPromo = (text: string) => PROMO.test(text) || (text.includes('ollow') && FOLLOW.test(text))
 
 const COPYRIGHT = /^(?:copyright\b|©|\(c\)\s)|all rights reserved\.?$/i
 // `Slideshow (3 images)`, `Video`: a player's label, not a caption.
