@@ -78,12 +78,14 @@ export class SqlValue {
 
 /**
  * A statement for `db.batch()` from SQL and its parameters: what drizzle's batch asks of a query
- * (a prepared D1 statement, the query, and its result as a `run` gives it).
+ * (a prepared D1 statement, the query, and its result as a `run` gives it), and `toSQL()` as
+ * drizzle's queries have it.
  */
 function rawStatement(db: Db, sql: string, params: unknown[]): Statement {
   const client = db.$client
   const query = { sql, params }
   return {
+    toSQL: () => query,
     _prepare: () => ({
       stmt: client.prepare(sql),
       getQuery: () => query,

@@ -130,6 +130,18 @@ describe('insertRows, the insert built without the query builder', () => {
     ])
   })
 
+  it('says its SQL and parameters as drizzle queries do (the bench loader reads them)', () => {
+    const statement = insertRows(db, tags, [{ slug: 'a', name: 'A' }], {
+      nothing: true,
+    }) as never as {
+      toSQL(): { sql: string; params: unknown[] }
+    }
+    expect(statement.toSQL()).toEqual({
+      sql: 'insert into "tags" ("slug", "name") values (?, ?) on conflict do nothing',
+      params: ['a', 'A'],
+    })
+  })
+
   it('refuses rows that do not share their columns, and a column the table lacks', () => {
     expect(() => insertRows(db, tags, [{ slug: 'a', name: 'A' }, { slug: 'b' } as never])).toThrow(
       'a row of tags lacks name',
