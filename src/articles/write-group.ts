@@ -143,13 +143,14 @@ async function createTogether(
       publication: publicationOf(p, undefined),
     })
     const { upload, sha256 } = p
-    sources.push({ sourceId, articleId, sha256, upload, r2Key: '', r2Offset: upload.kept?.offset })
+    // An original R2 keeps already (in an import's chunk) is named where it is; others get a key below.
+    const { key: r2Key = '', offset: r2Offset } = upload.kept ?? {}
+    sources.push({ sourceId, articleId, sha256, upload, r2Key, r2Offset })
   }
   // The originals first (see storeUpload): each set of bytes once, unless R2 keeps them already.
   const keys = new Map<string, Promise<string>>()
   for (const source of sources) {
-    if (source.upload.kept) source.r2Key = source.upload.kept.key
-    else if (!keys.has(source.sha256)) {
+    if (!source.upload.kept && !keys.has(source.sha256)) {
       keys.set(source.sha256, putOriginal(storage.originals, source.sha256, source.upload.bytes))
     }
   }
