@@ -29,8 +29,12 @@ export function recallPage(key: string): MemoryPage | null {
 
 export function rememberPage(key: string, { body, etag }: CachedPage): void {
   if (pages.has(key)) return
-  const blob = new Blob([encoder.encode(body)])
-  if (blob.size > MAX_BYTES / 8) return
+  rememberBlob(key, new Blob([encoder.encode(body)]), etag)
+}
+
+/** The same for a page already encoded: a render's (see cached-page.ts), made once for all. */
+export function rememberBlob(key: string, blob: Blob, etag: string): void {
+  if (pages.has(key) || blob.size > MAX_BYTES / 8) return
   pages.set(key, { blob, etag })
   size += blob.size
   for (const [oldest, old] of pages) {

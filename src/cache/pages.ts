@@ -99,8 +99,14 @@ export async function readPage(kv: KVNamespace, key: string): Promise<CachedPage
   }
 }
 
+/** A page as KV takes it: its text, or that text already encoded (a render's bytes). */
+export interface PageToStore {
+  body: string | Uint8Array
+  etag: string
+}
+
 /** A cache write that fails is logged and forgotten: the next reader renders again. */
-export async function writePage(kv: KVNamespace, key: string, page: CachedPage): Promise<void> {
+export async function writePage(kv: KVNamespace, key: string, page: PageToStore): Promise<void> {
   try {
     await kv.put(key, page.body, { metadata: { etag: page.etag }, expirationTtl: PAGE_TTL_SECONDS })
   } catch (error) {
