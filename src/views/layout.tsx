@@ -1,4 +1,5 @@
 import { raw } from 'hono/html'
+import type { HtmlEscapedString } from 'hono/utils/html'
 import type { Child } from 'hono/jsx'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import { absoluteUrl } from './paths'
@@ -111,8 +112,36 @@ function SiteFooter({ site }: { site: Site }) {
   )
 }
 
+/**
+ * What every page of a site shares, rendered once an isolate per site: a view renders only what
+ * is its own (hono's JSX builds and walks a node per element, on every render).
+ */
+interface SiteChrome {
+  header: HtmlEscapedString
+  footer: HtmlEscapedString
+  feedLinks: HtmlEscapedString
+}
+
+const chromes = new Map<string, SiteChrome>()
+
+function chromeOf(site: Site): SiteChrome {
+  const key = `${site.name}\n${site.origin}`
+  let chrome = chromes.get(key)
+  if (!chrome) {
+    const once = (node: JSX.Element) => raw(String(node))
+    chrome = {
+      header: once(<SiteHeader site={site} />),
+      footer: once(<SiteFooter site={site} />),
+      feedLinks: once(<FeedLinks title={site.name} basePath="/" />),
+    }
+    chromes.set(key, chrome)
+  }
+  return chrome
+}
+
 export function Layout(props: LayoutProps) {
   const { site, title, description, canonicalPath, feeds, wide, head, children } = props
+  const chrome = chromeOf(site)
   return (
     <html lang="en">
       <head>
@@ -124,7 +153,7 @@ export function Layout(props: LayoutProps) {
         {canonicalPath !== undefined && (
           <link rel="canonical" href={absoluteUrl(site, canonicalPath)} />
         )}
-        <FeedLinks title={site.name} basePath="/" />
+        {chrome.feedLinks}
         {feeds && <FeedLinks {...feeds} />}
         <style>{raw(STYLES)}</style>
         {head}
@@ -133,9 +162,9 @@ export function Layout(props: LayoutProps) {
         <a class="skip" href="#main">
           Skip to content
         </a>
-        <SiteHeader site={site} />
+        {chrome.header}
         <main id="main">{children}</main>
-        <SiteFooter site={site} />
+        {chrome.footer}
       </body>
     </html>
   )
