@@ -1,4 +1,5 @@
 import type { Article } from '../model/article'
+import { headTag, headTags } from './head-tags'
 import { JsonLd } from './json-ld'
 import { absoluteUrl, articleApiPath, authorPath } from './paths'
 import type { Site } from '../model/site'
@@ -31,25 +32,30 @@ export function newsArticle(article: Article, site: Site) {
 
 /** Head content of an article page: OpenGraph, the JSON alternate, and JSON-LD. */
 export function ArticleHead({ article, site }: { article: Article; site: Site }) {
+  const property = (name: string, content: string) => headTag('meta', { property: name, content })
   return (
     <>
-      <link rel="alternate" type="application/json" href={articleApiPath(article.slug)} />
-      <meta property="og:type" content="article" />
-      <meta property="og:title" content={article.title} />
-      <meta property="og:description" content={article.summary} />
-      <meta property="og:url" content={absoluteUrl(site, article.url)} />
-      <meta property="og:site_name" content={site.name} />
-      {article.publishedAt !== null && (
-        <meta property="article:published_time" content={article.publishedAt} />
-      )}
-      <meta property="article:modified_time" content={article.updatedAt} />
-      {article.kicker !== null && <meta property="article:section" content={article.kicker} />}
-      {article.authors.map((author) => (
-        <meta property="article:author" content={absoluteUrl(site, authorPath(author.slug))} />
-      ))}
-      {article.tags.map((tag) => (
-        <meta property="article:tag" content={tag.name} />
-      ))}
+      {headTags([
+        headTag('link', {
+          rel: 'alternate',
+          type: 'application/json',
+          href: articleApiPath(article.slug),
+        }),
+        property('og:type', 'article'),
+        property('og:title', article.title),
+        property('og:description', article.summary),
+        property('og:url', absoluteUrl(site, article.url)),
+        property('og:site_name', site.name),
+        ...(article.publishedAt !== null
+          ? [property('article:published_time', article.publishedAt)]
+          : []),
+        property('article:modified_time', article.updatedAt),
+        ...(article.kicker !== null ? [property('article:section', article.kicker)] : []),
+        ...article.authors.map((author) =>
+          property('article:author', absoluteUrl(site, authorPath(author.slug))),
+        ),
+        ...article.tags.map((tag) => property('article:tag', tag.name)),
+      ])}
       <JsonLd data={newsArticle(article, site)} />
     </>
   )

@@ -6,6 +6,7 @@ import { formatDate, pageTitle } from './format'
 import { Layout, renderDocument } from './layout'
 import { safeHref, tagPath } from './paths'
 import type { Site } from '../model/site'
+import { headTag } from './head-tags'
 
 /** The kicker links to its tag: the normalizer makes it the first tag, but match it by name. */
 function Kicker({ kicker, tags }: { kicker: string | null; tags: Named[] }) {
@@ -159,7 +160,7 @@ export function renderArticlePage(article: Article, site: Site, view: ArticleVie
       canonicalPath={article.url}
       head={
         <>
-          {view && <meta name="robots" content="noindex, nofollow" />}
+          {view && headTag('meta', { name: 'robots', content: 'noindex, nofollow' })}
           <ArticleHead article={article} site={site} />
         </>
       }

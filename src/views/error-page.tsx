@@ -1,5 +1,6 @@
 import { Layout, renderDocument } from './layout'
 import type { Site } from '../model/site'
+import { headTag } from './head-tags'
 
 const REASONS: Record<number, string> = {
   400: 'Bad request',
@@ -15,7 +16,7 @@ export function renderErrorPage(status: number, message: string, site: Site): st
       site={site}
       title={`${reason} | ${site.name}`}
       description={message}
-      head={<meta name="robots" content="noindex" />}
+      head={headTag('meta', { name: 'robots', content: 'noindex' })}
     >
       <p class="kicker">Error {status}</p>
       <h1>{reason}</h1>

@@ -3,6 +3,7 @@ import type { Article } from '../model/article'
 import type { Site } from '../model/site'
 import { formatDate, pageTitle } from './format'
 import { Layout, renderDocument } from './layout'
+import { headTag } from './head-tags'
 
 const REASONS: Record<RevisionInfo['reason'], string> = {
   upload: 'new text',
@@ -22,7 +23,7 @@ export function renderHistoryPage(article: Article, revisions: RevisionInfo[], s
       title={pageTitle(`Versions: ${article.title}`, site.name)}
       description={`Every version of “${article.headline}”.`}
       canonicalPath={`${article.url}/revisions`}
-      head={<meta name="robots" content="noindex, follow" />}
+      head={headTag('meta', { name: 'robots', content: 'noindex, follow' })}
     >
       <h1>Versions of “{article.headline}”</h1>
       <ol class="history" reversed>

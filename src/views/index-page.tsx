@@ -3,6 +3,7 @@ import { monthName, monthPath, pageTitle } from './format'
 import { Layout, renderDocument, type PageFeeds } from './layout'
 import type { Site } from '../model/site'
 import { SummaryMeta } from './summary-meta'
+import { headTag } from './head-tags'
 
 /** A month page's neighbours: the nearest earlier and later months that have articles. */
 export interface MonthNeighbours {
@@ -68,7 +69,7 @@ export function renderIndexPage(
       canonicalPath={pagePath(basePath, opts.cursor)}
       feeds={opts.feeds}
       wide
-      head={next !== null && <link rel="next" href={next} />}
+      head={next !== null && headTag('link', { rel: 'next', href: next })}
     >
       <h1>{opts.heading ?? 'Latest articles'}</h1>
       {items.length === 0 ? (

@@ -2,6 +2,7 @@ import { raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import type { Child } from 'hono/jsx'
 import type { JSX } from 'hono/jsx/jsx-runtime'
+import { headTag, headTags } from './head-tags'
 import { absoluteUrl } from './paths'
 import type { Site } from '../model/site'
 import { STYLES } from './styles'
@@ -37,14 +38,22 @@ interface LayoutProps {
 }
 
 /** `<link rel="alternate">` for a feed pair: browsers and feed readers find them from any page. */
-function FeedLinks({ title, basePath }: PageFeeds) {
+function feedLinks({ title, basePath }: PageFeeds) {
   const base = basePath === '/' ? '' : basePath
-  return (
-    <>
-      <link rel="alternate" type="application/atom+xml" title={title} href={`${base}/feed.xml`} />
-      <link rel="alternate" type="application/feed+json" title={title} href={`${base}/feed.json`} />
-    </>
-  )
+  return headTags([
+    headTag('link', {
+      rel: 'alternate',
+      type: 'application/atom+xml',
+      title,
+      href: `${base}/feed.xml`,
+    }),
+    headTag('link', {
+      rel: 'alternate',
+      type: 'application/feed+json',
+      title,
+      href: `${base}/feed.json`,
+    }),
+  ])
 }
 
 /** The site's navigation: the same on every page, from the code alone (no storage read). */
@@ -112,6 +121,12 @@ function SiteFooter({ site }: { site: Site }) {
   )
 }
 
+const FIRST_TAGS = headTags([
+  headTag('meta', { charset: 'utf-8' }),
+  headTag('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+])
+const ICON_LINK = headTag('link', { rel: 'icon', type: 'image/svg+xml', href: ICON })
+
 /**
  * What every page of a site shares, rendered once an isolate per site: a view renders only what
  * is its own (hono's JSX builds and walks a node per element, on every render).
@@ -132,7 +147,7 @@ function chromeOf(site: Site): SiteChrome {
     chrome = {
       header: once(<SiteHeader site={site} />),
       footer: once(<SiteFooter site={site} />),
-      feedLinks: once(<FeedLinks title={site.name} basePath="/" />),
+      feedLinks: feedLinks({ title: site.name, basePath: '/' }),
     }
     chromes.set(key, chrome)
   }
@@ -145,16 +160,14 @@ export function Layout(props: LayoutProps) {
   return (
     <html lang="en">
       <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {FIRST_TAGS}
         <title>{title}</title>
-        <meta name="description" content={description} />
-        <link rel="icon" type="image/svg+xml" href={ICON} />
-        {canonicalPath !== undefined && (
-          <link rel="canonical" href={absoluteUrl(site, canonicalPath)} />
-        )}
+        {headTag('meta', { name: 'description', content: description })}
+        {ICON_LINK}
+        {canonicalPath !== undefined &&
+          headTag('link', { rel: 'canonical', href: absoluteUrl(site, canonicalPath) })}
         {chrome.feedLinks}
-        {feeds && <FeedLinks {...feeds} />}
+        {feeds && feedLinks(feeds)}
         <style>{raw(STYLES)}</style>
         {head}
       </head>

@@ -10,6 +10,7 @@ import type {
 } from '../model/revisions'
 import type { Site } from '../model/site'
 import { Layout, renderDocument } from './layout'
+import { headTag } from './head-tags'
 
 /** A newline in a run (between a list's items) is a line break on the page. */
 const lines = (text: string) =>
@@ -135,7 +136,7 @@ export function renderRevisionDiff(diff: RevisionDiff, later: RevisionContent, s
       site={site}
       title={`${heading}: ${later.headline} | ${site.name}`}
       description={`What changed in “${later.headline}” from ${describe(diff.from)} to ${describe(diff.to)}.`}
-      head={<meta name="robots" content="noindex" />}
+      head={headTag('meta', { name: 'robots', content: 'noindex' })}
     >
       <article>
         <header>
