@@ -5,6 +5,9 @@
  * - `POST /__bench/floor`: NDJSON of articles the bench already normalized; each is stored with
  *   the app's own `revisionStatements`/`sourceStatements` in one `db.batch()`. No parsing, no reads,
  *   no cache work: the storage floor an upload route can approach.
+ * - `POST /__bench/upload-floor`: the same articles, each with the storage operations a single
+ *   upload of it makes: the write service's read before a write (beforeUpload), the R2 put of
+ *   its original (putOriginal), and its batch. The floor a single upload route can approach.
  * - `POST /__bench/floor-group?size=`: the same, stored `size` articles to a `db.batch()` with
  *   their rows merged as the grouped writer merges them: the floor an import job can approach.
  * - `POST /__bench/statements`: `{ statements: [{ sql, params }] }` run in one `db.batch()`: the
@@ -22,6 +25,8 @@ import { sql } from 'drizzle-orm'
 import { app } from '../src/index'
 import { pageKey, readPage, writePage } from '../src/cache/pages'
 import { readEpoch } from '../src/db/epochs'
+import { beforeUpload, matchKeys } from '../src/db/article-state'
+import { putOriginal } from '../src/blobs/originals'
 import { articleScope } from '../src/cache/scopes'
 import { articleReadStatement } from '../src/db/article-read'
 import { createDb, type Statement } from '../src/db/client'
@@ -44,6 +49,19 @@ async function floor(request: Request, env: Bindings): Promise<Response> {
   const lines = (await request.text()).split('\n').filter((line) => line.trim() !== '')
   for (const line of lines) {
     const statements = newArticleStatements(db, JSON.parse(line) as PreparedArticle)
+    await db.batch(statements as [Statement, ...Statement[]])
+  }
+  return Response.json({ stored: lines.length })
+}
+
+async function uploadFloor(request: Request, env: Bindings): Promise<Response> {
+  const db = createDb(env.DB)
+  const lines = (await request.text()).split('\n').filter((line) => line.trim() !== '')
+  for (const line of lines) {
+    const item = JSON.parse(line) as PreparedArticle
+    await beforeUpload(db, item.identity, matchKeys(item.article))
+    await putOriginal(env.ORIGINALS, item.sha256, new TextEncoder().encode(item.source))
+    const statements = newArticleStatements(db, item)
     await db.batch(statements as [Statement, ...Statement[]])
   }
   return Response.json({ stored: lines.length })
@@ -128,6 +146,7 @@ export default {
     const url = new URL(request.url)
     const route = `${request.method} ${url.pathname}`
     if (route === 'POST /__bench/floor') return floor(request, env)
+    if (route === 'POST /__bench/upload-floor') return uploadFloor(request, env)
     if (route === 'POST /__bench/floor-group') return floorGroup(request, url, env)
     if (route === 'POST /__bench/statements') return statements(request, env)
     if (route === 'POST /__bench/query') return query(request, env)

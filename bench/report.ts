@@ -95,6 +95,19 @@ export function tableRows(r: Results, targets: Target[]): Row[] {
       '1.00× floor',
       'articles/s',
     ),
+    ...(w.uploadFloor
+      ? [
+          routeRow(
+            'write',
+            '↳ its storage operations alone (the read before a write, the R2 put, the batch), 1 at a time',
+            w.uploadFloor,
+            w.upload.ok && w.uploadFloor.ok
+              ? `the upload is ${times(w.upload.articlesPerSecond!, w.uploadFloor.articlesPerSecond!, 'this floor')}`
+              : '',
+            'articles/s',
+          ),
+        ]
+      : []),
     routeRow(
       'write',
       'single upload, text/plain, 8 at once',

@@ -33,6 +33,8 @@ export interface WritePath {
   webhooksDelivered?: number
   /** Single uploads 1 at a time and 8 at once, each beside the floor at the same concurrency. */
   upload: WriteMeasured
+  /** The storage operations of those uploads alone (read, R2 put, batch), 1 at a time. */
+  uploadFloor: WriteMeasured
   uploadEight: WriteMeasured
   floorEight: WriteMeasured
   bulk: WriteMeasured
@@ -65,6 +67,7 @@ export async function measureWritePath(
       format: 'text' | 'json',
       perRequest: number,
       connections?: number,
+      path = '/__bench/floor',
     ): WriteRoute => {
       const corpus = createCorpus(seed)
       const encode = format === 'text' ? archiveText : jsonArticle
@@ -72,7 +75,7 @@ export async function measureWritePath(
       const body = () => Array.from({ length: perRequest }, item).join('\n')
       const size = perRequest > 1 ? batches : singles
       const requests = pool(size, (): Shot => ({
-        path: '/__bench/floor',
+        path,
         method: 'POST',
         body: body(),
       }))
@@ -101,10 +104,16 @@ export async function measureWritePath(
       acknowledged: createdOne,
       connections,
     })
-    const [uploadResult, floorSingle, uploadEight, floorEight] = await alternate(
+    const [uploadResult, floorSingle, uploadFloor, uploadEight, floorEight] = await alternate(
       worker,
       options,
-      [upload(1), floor(4, 'text', 1, 1), upload(8), floor(6, 'text', 1, 8)],
+      [
+        upload(1),
+        floor(4, 'text', 1, 1),
+        floor(7, 'text', 1, 1, '/__bench/upload-floor'),
+        upload(8),
+        floor(6, 'text', 1, 8),
+      ],
       rounds,
     )
     log('write path: single uploads with an API key and a webhook endpoint, and with neither …')
@@ -112,6 +121,7 @@ export async function measureWritePath(
     const singlesMeasured = {
       upload: uploadResult!,
       floorSingle: floorSingle!,
+      uploadFloor: uploadFloor!,
       uploadEight: uploadEight!,
       floorEight: floorEight!,
       ...integrated,
