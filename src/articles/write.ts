@@ -1,6 +1,6 @@
 import { afterInvalidatingCommit, invalidate } from '../cache/invalidate'
 import { scopesForArticle } from '../cache/scopes'
-import { articleFromRows, articleReadStatement } from '../db/article-read'
+import { articleFromRows, articleReadByIds } from '../db/article-read'
 import {
   articlesLinkingTo,
   beforeUpload,
@@ -200,7 +200,7 @@ async function saveInTurn(
         : []),
       ...(also?.({ status: live ? 'updated' : 'created', revision, articleId }) ?? []),
       // Read back in the same batch: what the client is answered is what committed.
-      articleReadStatement(db, { ids: [articleId] }),
+      articleReadByIds(db, [articleId]),
     ]
     try {
       const results = await commit(db, statements)

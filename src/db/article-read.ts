@@ -1,4 +1,4 @@
-import { and, eq, fillPlaceholders, inArray, isNull, sql, type Placeholder } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql, type Placeholder } from 'drizzle-orm'
 import {
   readingMinutes,
   type Article,
@@ -7,9 +7,10 @@ import {
   type NormalizedArticle,
   type Span,
 } from '../model/article'
-import { createDb, type Db } from './client'
+import type { Db } from './client'
 import { isStorageUnavailable } from './errors'
 import { LINK_TARGETS, linkTargets, withLocalLinks } from './link-targets'
+import { rendered, renderedWithLists } from './rendered'
 import { articles, revisions, sources, type ArticleRow } from './schema'
 
 export const articleUrl = (slug: string) => `/articles/${slug}`
@@ -74,7 +75,10 @@ const RELATED = sql.raw(`(SELECT json_group_array(json_array(r.position, r.title
  * The one statement that reads whole live articles with all their rows (one statement, so the
  * rows agree with each other). tests/db/article-read-plan.test.ts keeps every step on an index.
  */
-export function articleReadStatement(db: Db, match: ArticleMatch | { slug: Placeholder }) {
+export function articleReadStatement(
+  db: Db,
+  match: { slug: string | Placeholder } | { ids: (string | Placeholder)[] },
+) {
   return db
     .select({
       article: articles,
@@ -102,33 +106,21 @@ type ReadRow = Awaited<ReturnType<ReturnType<typeof articleReadStatement>['all']
 export const articleFromRows = (rows: readonly ReadRow[]): Article | null =>
   rows[0] ? fromRow(rows[0]) : null
 
-/**
- * The read by slug (every first view makes one), its SQL and row mapping made once an isolate:
- * drizzle takes about as much CPU to render this statement as D1 takes to run it.
- */
-let bySlug: ReturnType<ReturnType<typeof articleReadStatement>['prepare']> | undefined
+// Every first view reads by slug, and every upload reads back by id: drizzle takes about as much
+// CPU to render this statement as D1 takes to run it.
+const bySlug = rendered((db) => articleReadStatement(db, { slug: sql.placeholder('slug') }))
+const byIds = renderedWithLists((db, ids = []) => articleReadStatement(db, { ids }))
 
-async function readBySlug(db: Db, slug: string): Promise<ReadRow[]> {
-  // Only rendered, never run: it needs a client that prepares nothing.
-  bySlug ??= articleReadStatement(createDb({ prepare: () => null } as unknown as D1Database), {
-    slug: sql.placeholder('slug'),
-  }).prepare()
-  const query = bySlug.getQuery()
-  const params = fillPlaceholders(query.params, { slug })
-  const rows = await db.$client
-    .prepare(query.sql)
-    .bind(...params)
-    .raw()
-  return bySlug.mapAllResult(rows) as ReadRow[]
-}
+/** `articleReadStatement` by ids, for a batch (`articleFromRows` reads its result). */
+export const articleReadByIds = (db: Db, ids: string[]) => byIds.statement(db, [ids])
 
 async function loadArticles(db: Db, match: ArticleMatch): Promise<Article[]> {
   if ('ids' in match && match.ids.length === 0) return []
   try {
     const rows =
       'slug' in match
-        ? await readBySlug(db, match.slug)
-        : await articleReadStatement(db, match).all()
+        ? await bySlug.all(db, { slug: match.slug })
+        : await byIds.all(db, [match.ids])
     return rows.map(fromRow)
   } catch (error) {
     if (isStorageUnavailable(error)) throw error
@@ -143,7 +135,7 @@ async function loadArticles(db: Db, match: ArticleMatch): Promise<Article[]> {
 
 async function loadOne(db: Db, id: string): Promise<Article[]> {
   try {
-    return (await articleReadStatement(db, { ids: [id] }).all()).map(fromRow)
+    return (await byIds.all(db, [[id]])).map(fromRow)
   } catch (error) {
     if (isStorageUnavailable(error)) throw error
     try {

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, lte, ne, sql, type Placeholder } from 'drizzle-orm'
 import { slugify } from '../ingest/slug'
 import type { NormalizedArticle } from '../model/article'
 import { linkKey, pageKey } from '../model/link-key'
-import type { Db } from './client'
+import type { Db, Statement } from './client'
+import { rendered, renderedWithLists } from './rendered'
 import { articleAuthors, articles, articleTags, links, related, revisions, sources } from './schema'
 
 /** What one article is listed under: a change to it can alter those pages. */
@@ -31,15 +32,16 @@ const current = {
   sourceSha256: sources.sha256,
 }
 
-const currentQuery = (db: Db, identity: string) =>
+const currentQuery = rendered((db) =>
   db
     .select(current)
     .from(articles)
     .innerJoin(sources, eq(sources.id, articles.sourceId))
-    .where(eq(articles.identity, identity))
+    .where(eq(articles.identity, sql.placeholder('identity'))),
+)
 
 /** The article an identity names, live or deleted, with the hash of its current source. */
-export const currentByIdentity = (db: Db, identity: string) => currentQuery(db, identity).get()
+export const currentByIdentity = (db: Db, identity: string) => currentQuery.get(db, { identity })
 
 export type CurrentArticle = NonNullable<Awaited<ReturnType<typeof currentByIdentity>>>
 
@@ -167,13 +169,16 @@ export interface LinkingArticle {
 /** Keys bound per statement, well under D1's 100 bound parameters. */
 const KEYS_PER_READ = 90
 
+type Keys = (string | Placeholder)[]
+
 /** Live articles other than `exceptId` whose related headlines match one of `titles`. */
-const byRelated = (db: Db, titles: string[], exceptId: string) =>
+const byRelated = (db: Db, titles: Keys, exceptId: Placeholder) =>
   db
     .select({
       slug: articles.slug,
-      authors: sql<string | null>`NULL`,
-      tags: sql<string | null>`NULL`,
+      // Named: a batch's rows come back keyed by column name, and both would be "NULL".
+      authors: sql<string | null>`NULL`.as('authors'),
+      tags: sql<string | null>`NULL`.as('tags'),
     })
     .from(related)
     .innerJoin(articles, eq(articles.id, related.articleId))
@@ -182,7 +187,7 @@ const byRelated = (db: Db, titles: string[], exceptId: string) =>
     )
 
 /** The same for links in the text to one of `targets`, with the article's authors and tags. */
-const byTextLinks = (db: Db, targets: string[], exceptId: string) =>
+const byTextLinks = (db: Db, targets: Keys, exceptId: Placeholder) =>
   db
     .select({
       slug: articles.slug,
@@ -198,50 +203,63 @@ const byTextLinks = (db: Db, targets: string[], exceptId: string) =>
     )
 
 /** One statement for both kinds of key (a union when there are both). */
-function linkingQuery(db: Db, keys: string[], exceptId: string) {
-  const titles = keys.filter((k) => !k.startsWith('/'))
-  const targets = keys.filter((k) => k.startsWith('/'))
+const linkingQuery = renderedWithLists((db, titles = [], targets = []) => {
+  const exceptId = sql.placeholder('exceptId')
   if (targets.length === 0) return byRelated(db, titles, exceptId)
   if (titles.length === 0) return byTextLinks(db, targets, exceptId)
   return byRelated(db, titles, exceptId).unionAll(byTextLinks(db, targets, exceptId))
+})
+
+/** articlesLinkingTo's statements, for a batch: one per 90 keys. */
+function linkingStatements(db: Db, keys: string[], exceptId: string): Statement[] {
+  const unique = [...new Set(keys)]
+  const statements = []
+  for (let i = 0; i < unique.length; i += KEYS_PER_READ) {
+    const chunk = unique.slice(i, i + KEYS_PER_READ)
+    const titles = chunk.filter((k) => !k.startsWith('/'))
+    const targets = chunk.filter((k) => k.startsWith('/'))
+    statements.push(linkingQuery.statement(db, [titles, targets], { exceptId }))
+  }
+  return statements
 }
+
+/** What linkingStatements read, once their batch has run. */
+const linkingFromResults = (results: readonly unknown[]): LinkingArticle[] =>
+  results.flatMap(linkingQuery.rowsOf).map(({ slug, authors, tags }) => ({
+    slug,
+    // A related headline shows on the article's page only; text shows in its feeds too.
+    authorSlugs: authors === null ? [] : (JSON.parse(authors) as string[]),
+    tagSlugs: tags === null ? [] : (JSON.parse(tags) as string[]),
+  }))
 
 /**
  * Live articles (other than `exceptId`) that name an article by any of `keys` (see matchKeys):
- * the pages a change to it alters. One statement per 90 keys.
+ * the pages a change to it alters. One statement per 90 keys, all in one D1 call.
  */
 export async function articlesLinkingTo(
   db: Db,
   keys: string[],
   exceptId: string,
 ): Promise<LinkingArticle[]> {
-  const unique = [...new Set(keys)]
-  const reads = []
-  for (let i = 0; i < unique.length; i += KEYS_PER_READ) {
-    reads.push(linkingQuery(db, unique.slice(i, i + KEYS_PER_READ), exceptId).all())
-  }
-  return (await Promise.all(reads)).flat().map(({ slug, authors, tags }) => ({
-    slug,
-    // A related headline shows on the article's page only; text shows in its feeds too.
-    authorSlugs: authors === null ? [] : (JSON.parse(authors) as string[]),
-    tagSlugs: tags === null ? [] : (JSON.parse(tags) as string[]),
-  }))
+  const statements = linkingStatements(db, keys, exceptId)
+  if (statements.length === 0) return []
+  return linkingFromResults(await db.batch(statements as [Statement, ...Statement[]]))
 }
 
 /**
- * What an upload's write starts from, the two reads at once: the article its identity names,
- * and the live articles that would name it as a new article (`keys`, see matchKeys).
+ * What an upload's write starts from, both in one D1 call: the article its identity names, and
+ * the live articles that would name it as a new article (`keys`, see matchKeys).
  */
 export async function beforeUpload(
   db: Db,
   identity: string,
   keys: string[],
 ): Promise<{ current: CurrentArticle | undefined; linking: LinkingArticle[] }> {
-  const [current, linking] = await Promise.all([
-    currentByIdentity(db, identity),
-    articlesLinkingTo(db, keys, ''),
+  const [found, ...linking] = await db.batch([
+    currentQuery.statement(db, { identity }),
+    ...linkingStatements(db, keys, ''),
   ])
-  return { current, linking }
+  return { current: currentQuery.rowsOf(found)[0], linking: linkingFromResults(linking) }
 }
 
 /** Scheduled live articles whose time has come by `now` (ISO), the longest overdue first. */

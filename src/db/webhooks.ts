@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Db } from './client'
+import { rendered, renderedWithLists } from './rendered'
 import {
   articles,
   importJobs,
@@ -24,8 +25,11 @@ export const getEndpoint = async (db: Db, id: string): Promise<WebhookEndpointRo
 export const listEndpoints = (db: Db) =>
   db.select().from(webhookEndpoints).orderBy(desc(webhookEndpoints.createdAt)).limit(1000)
 
-export const enabledEndpoints = (db: Db) =>
-  db.select().from(webhookEndpoints).where(eq(webhookEndpoints.enabled, true)).limit(1000)
+const enabled = rendered((db) =>
+  db.select().from(webhookEndpoints).where(eq(webhookEndpoints.enabled, true)).limit(1000),
+)
+
+export const enabledEndpoints = (db: Db) => enabled.all(db)
 
 export async function updateEndpoint(
   db: Db,
@@ -59,34 +63,46 @@ export const disableGone = (db: Db, id: string) =>
     .set({ enabled: false, disabledReason: 'gone', updatedAt: now() })
     .where(eq(webhookEndpoints.id, id))
 
-/**
- * Takes up to `limit` events not yet sent, oldest first, for one drain: an event taken by a drain
- * that died is taken again a minute later. Two drains at once take different events.
- */
-export async function claimEvents(db: Db, limit: number): Promise<WebhookEventRow[]> {
-  const at = now()
-  const stale = new Date(Date.now() - 60_000).toISOString()
+const claim = rendered((db) => {
+  const stale = sql.placeholder('stale')
+  const at = sql.placeholder('at')
+  const unclaimed = or(isNull(webhookEvents.claimedAt), lt(webhookEvents.claimedAt, stale))
   const pending = db
     .select({ id: webhookEvents.id })
     .from(webhookEvents)
-    .where(
-      and(
-        isNull(webhookEvents.dispatchedAt),
-        or(isNull(webhookEvents.claimedAt), lt(webhookEvents.claimedAt, stale)),
-      ),
-    )
+    .where(and(isNull(webhookEvents.dispatchedAt), unclaimed))
     .orderBy(webhookEvents.createdAt)
-    .limit(limit)
+    .limit(sql.placeholder('limit'))
+  const anyEnabled = db
+    .select({ enabled: webhookEndpoints.enabled })
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.enabled, true))
   return db
     .update(webhookEvents)
-    .set({ claimedAt: at })
-    .where(
-      and(
-        inArray(webhookEvents.id, pending),
-        or(isNull(webhookEvents.claimedAt), lt(webhookEvents.claimedAt, stale)),
-      ),
-    )
+    .set({
+      claimedAt: sql`${at}`,
+      dispatchedAt: sql`CASE WHEN EXISTS ${anyEnabled} THEN NULL ELSE ${at} END`,
+    })
+    .where(and(inArray(webhookEvents.id, pending), unclaimed))
     .returning()
+})
+
+/**
+ * Takes up to `limit` events not yet sent, oldest first, for one drain: an event taken by a drain
+ * that died is taken again a minute later. Two drains at once take different events. With the
+ * enabled endpoints, read in the same D1 call; when there is none, the events are marked sent as
+ * they are taken (no one wants them).
+ */
+export async function claimEvents(
+  db: Db,
+  limit: number,
+): Promise<{ events: WebhookEventRow[]; endpoints: WebhookEndpointRow[] }> {
+  const stale = new Date(Date.now() - 60_000).toISOString()
+  const [claimed, endpoints] = await db.batch([
+    claim.statement(db, { at: now(), stale, limit }),
+    enabled.statement(db),
+  ])
+  return { events: claim.rowsOf(claimed), endpoints: enabled.rowsOf(endpoints) }
 }
 
 export const setPayload = (db: Db, id: string, payload: string) =>
@@ -95,8 +111,14 @@ export const setPayload = (db: Db, id: string, payload: string) =>
     .set({ payload })
     .where(and(eq(webhookEvents.id, id), isNull(webhookEvents.payload)))
 
-export const markDispatched = (db: Db, ids: string[]) =>
-  db.update(webhookEvents).set({ dispatchedAt: now() }).where(inArray(webhookEvents.id, ids))
+const dispatched = renderedWithLists((db, ids = []) =>
+  db
+    .update(webhookEvents)
+    .set({ dispatchedAt: sql`${sql.placeholder('at')}` })
+    .where(inArray(webhookEvents.id, ids)),
+)
+
+export const markDispatched = (db: Db, ids: string[]) => dispatched.run(db, [ids], { at: now() })
 
 /** Lets another drain take events whose sending failed (the queue refused them). */
 export const releaseEvents = (db: Db, ids: string[]) =>
