@@ -4,8 +4,8 @@ import { scopesForArticle } from '../cache/scopes'
 import { articlesLinkingTo, currentByIdentities, matchKeys } from '../db/article-state'
 import {
   linksOf,
-  newArticlesStatements,
-  slugsStatement,
+  newArticleChildren,
+  newArticleRows,
   sourceStatements,
   type NewRevision,
   type NewSource,
@@ -33,6 +33,12 @@ import {
 /** One upload's outcome in a group: stored (or already there), or why it was not. */
 export type GroupOutcome = SaveResult | { failed: Problem }
 
+/** An upload's outcome as a record of it is made: before its batch commits. */
+export interface Planned {
+  index: number
+  result: Omit<SaveResult, 'slug'>
+}
+
 /**
  * Many uploads stored together: the write service for bulk requests and import jobs. The new
  * articles among them go into one D1 batch, their rows merged into as few inserts as D1's
@@ -40,13 +46,19 @@ export type GroupOutcome = SaveResult | { failed: Problem }
  * Uploads that change a stored article, or that another in the group already claims (the same
  * identity or the same slug), are stored one at a time afterwards, in order. A group whose
  * batch fails is stored one article at a time, so one bad article never takes its neighbours
- * down. `also` adds each stored upload's record to the batch that stores it.
+ * down. `also` adds each stored upload's record to the batch that stores it; `alsoTogether`, when
+ * given, makes the records of the uploads stored together in one go, so they can be merged.
  */
 export async function storeGroup(
   storage: Storage,
   uploads: Upload[],
   also?: (index: number) => Also,
+  alsoTogether?: (planned: Planned[]) => Statement[],
 ): Promise<GroupOutcome[]> {
+  const recordsOf = (planned: Planned[]) =>
+    alsoTogether
+      ? alsoTogether(planned)
+      : planned.flatMap(({ index, result }) => also?.(index)(result) ?? [])
   const outcomes: GroupOutcome[] = new Array(uploads.length)
   const prepared: (Prepared | null)[] = await Promise.all(
     uploads.map(async (upload, i) => {
@@ -65,7 +77,7 @@ export async function storeGroup(
   const claimed = new Set<string>()
   const creates: number[] = []
   const later: number[] = []
-  const records: Statement[] = []
+  const unchanged: Planned[] = []
   prepared.forEach((p, i) => {
     if (!p) return
     const stored = current.get(p.identity)
@@ -78,7 +90,7 @@ export async function storeGroup(
         articleId: stored.id,
       }
       outcomes[i] = result
-      records.push(...(also?.(i)(result) ?? []))
+      unchanged.push({ index: i, result })
     } else if (stored || claimed.has(p.identity) || claimed.has(slugKey)) later.push(i)
     else creates.push(i)
     claimed.add(p.identity).add(slugKey)
@@ -86,14 +98,16 @@ export async function storeGroup(
 
   if (creates.length === 0) {
     // Only unchanged ones: their records, and not one article row or cache epoch touched.
+    const records = recordsOf(unchanged)
     if (records.length > 0) await commit(storage.db, records)
   } else {
     try {
-      await createTogether(storage, creates, prepared as Prepared[], outcomes, records, also)
+      await createTogether(storage, creates, prepared as Prepared[], outcomes, unchanged, recordsOf)
     } catch (error) {
       if (isStorageUnavailable(error)) throw error
       console.warn('group write failed; storing its articles one at a time:', String(error))
       later.unshift(...creates)
+      const records = recordsOf(unchanged)
       if (records.length > 0) await commit(storage.db, records)
     }
   }
@@ -119,8 +133,8 @@ async function createTogether(
   indexes: number[],
   prepared: Prepared[],
   outcomes: GroupOutcome[],
-  records: Statement[],
-  also: ((index: number) => Also) | undefined,
+  unchanged: Planned[],
+  recordsOf: (planned: Planned[]) => Statement[],
 ): Promise<void> {
   const { db } = storage
   const now = new Date().toISOString()
@@ -167,43 +181,25 @@ async function createTogether(
     if (!source.upload.kept) source.r2Key = await keys.get(source.sha256)!
   }
   const scopes = news.flatMap((n) => scopesForArticle(null, [linksOf(n.article, n.sortKey)]))
-  const planned = news.map((n, k) => ({
-    status: 'created' as const,
-    revision: 1,
-    articleId: n.articleId,
+  const planned: Planned[] = news.map((n, k) => ({
     index: indexes[k]!,
+    result: { status: 'created', revision: 1, articleId: n.articleId },
   }))
-  const statements = [
-    ...newArticlesStatements(db, news),
+  // The rows go first: their inserts answer the slugs chosen.
+  const rows = newArticleRows(db, news)
+  const results = await commit(db, [
+    ...rows,
+    ...newArticleChildren(db, news),
     ...sourceStatements(db, sources),
     ...invalidate(db, [...scopes, ...scopesForArticle(null, [], await linking)]),
-    ...records,
-    ...planned.flatMap(({ index, ...result }) => also?.(index)(result) ?? []),
-  ]
-  const slugs = await commitAndReadSlugs(storage, statements, news)
-  for (const { index, ...result } of planned) {
+    ...recordsOf([...unchanged, ...planned]),
+  ])
+  const slugs = new Map<string, string>()
+  const inserted = results.slice(0, rows.length) as D1Result<{ id: string; slug: string }>[]
+  for (const row of inserted.flatMap((r) => r.results)) slugs.set(row.id, row.slug)
+  for (const { index, result } of planned) {
     outcomes[index] = { ...result, slug: slugs.get(result.articleId)! }
   }
-}
-
-/** Commits, with the new articles' slugs (chosen as they were inserted) read in the same batch. */
-async function commitAndReadSlugs(
-  storage: Storage,
-  statements: Statement[],
-  news: NewRevision[],
-): Promise<Map<string, string>> {
-  const { db } = storage
-  const reads = []
-  for (let i = 0; i < news.length; i += 90) {
-    const ids = news.slice(i, i + 90).map((n) => n.articleId)
-    reads.push(slugsStatement(db, ids))
-  }
-  const results = await commit(db, [...statements, ...reads])
-  const slugs = new Map<string, string>()
-  for (const rows of results.slice(statements.length) as { id: string; slug: string }[][]) {
-    for (const row of rows) slugs.set(row.id, row.slug)
-  }
-  return slugs
 }
 
 /**

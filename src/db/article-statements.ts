@@ -1,11 +1,11 @@
-import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { slugify } from '../ingest/slug'
 import type { Block, NormalizedArticle, Publication, RevisionReason } from '../model/article'
 import { linkKey, linkKeysOf } from '../model/link-key'
 import type { Upload } from '../model/upload'
 import type { ArticleLinks } from './article-state'
 import type { Db, Statement } from './client'
-import { chunkRows } from './limits'
+import { chunkByParameters, chunkRows } from './limits'
 import {
   addToSearch,
   articleSearch,
@@ -14,8 +14,8 @@ import {
   removeFromSearch,
   searchRow,
 } from './search-index'
-import { insertRows } from './rows'
-import { freeSlug } from './slugs'
+import { boundParameters, insertRows } from './rows'
+import { freeSlug, mayChooseSameSlug } from './slugs'
 import {
   articleAuthors,
   articles,
@@ -80,7 +80,7 @@ export function revisionStatements(
     db
       .insert(revisions)
       .values({ ...revisionRow(next), articleId: sameState(articleId, previous) }),
-    articleRow(db, next, previous),
+    articleUpdate(db, next, previous),
     ...[articleAuthors, articleTags, blocks, related, links, notes].map((table) =>
       db.delete(table).where(eq(table.articleId, articleId)),
     ),
@@ -92,15 +92,41 @@ export function revisionStatements(
 }
 
 /**
- * New articles, any number in one batch: a row each, and their authors, tags, blocks, related
- * headlines, link targets, notes, revisions and search rows merged into as few multi-row inserts
- * as D1's parameter limit allows. Their slugs must differ from one another (each is chosen as it is
- * inserted, against what is stored).
+ * New articles, any number in one batch: their rows (newArticleRows), and their authors, tags,
+ * blocks, related headlines, link targets, notes, revisions and search rows merged into as few
+ * multi-row inserts as D1's parameter limit allows.
  */
-export function newArticlesStatements(db: Db, news: NewRevision[]): Statement[] {
+export const newArticlesStatements = (db: Db, news: NewRevision[]): Statement[] => [
+  ...newArticleRows(db, news),
+  ...newArticleChildren(db, news),
+]
+
+/**
+ * New articles' rows, merged into multi-row inserts that answer each row's id and slug (new
+ * articles' slugs are chosen as they are inserted, against what is stored and what the inserts
+ * before took). Their base slugs must differ from one another.
+ */
+export function newArticleRows(db: Db, news: NewRevision[]): Statement[] {
+  const now = new Date().toISOString()
+  const rows = news.map((next) => ({
+    ...articleFields(next, now),
+    id: next.articleId,
+    identity: next.identity,
+    slug: next.slug ?? freeSlug(next.article.slug),
+    createdAt: now,
+  }))
+  type Row = (typeof rows)[number]
+  const base = (row: Row) => (typeof row.slug === 'string' ? row.slug : String(row.slug.params[0]))
+  const apart = (row: Row, earlier: Row) => mayChooseSameSlug(base(row), base(earlier))
+  return chunkByParameters(rows, boundParameters, 0, apart).map((chunk) =>
+    insertRows(db, articles, chunk, undefined, ['id', 'slug']),
+  )
+}
+
+/** New articles' child rows, revisions and search rows (see newArticlesStatements). */
+export function newArticleChildren(db: Db, news: NewRevision[]): Statement[] {
   const rows = news.map((n) => childRows(n.articleId, n.article))
   return [
-    ...news.map((n) => articleRow(db, n, undefined)),
     ...childStatements(
       db,
       news.map((n) => n.article),
@@ -206,17 +232,19 @@ export function deleteStatements(db: Db, articleId: string, revision: number): S
   ]
 }
 
-/** The slugs of articles, read in the batch that inserted them (their slugs are chosen there). */
-export const slugsStatement = (db: Db, articleIds: string[]) =>
-  db
-    .select({ id: articles.id, slug: articles.slug })
-    .from(articles)
-    .where(inArray(articles.id, articleIds))
+/** The article row of an existing article's next revision, guarded by the one it replaces. */
+function articleUpdate(db: Db, next: NewRevision, previous: PreviousState): Statement {
+  // A concurrent writer makes the batch fail on the revisions key instead of silently overwriting.
+  return db
+    .update(articles)
+    .set(articleFields(next, new Date().toISOString()))
+    .where(and(eq(articles.id, next.articleId), eq(articles.revision, previous.revision)))
+}
 
-function articleRow(db: Db, next: NewRevision, previous: PreviousState | undefined): Statement {
+/** The columns of an article row a revision sets. */
+function articleFields(next: NewRevision, now: string) {
   const { article } = next
-  const now = new Date().toISOString()
-  const fields = {
+  return {
     sourceUrl: article.sourceUrl,
     linkKey: article.sourceUrl && linkKey(article.sourceUrl),
     title: article.title,
@@ -242,23 +270,6 @@ function articleRow(db: Db, next: NewRevision, previous: PreviousState | undefin
     updatedAt: now,
     deletedAt: null,
   }
-  if (previous) {
-    // Guarded by the revision it replaces; a concurrent writer makes the batch fail on the
-    // revisions key instead of silently overwriting.
-    return db
-      .update(articles)
-      .set(fields)
-      .where(and(eq(articles.id, next.articleId), eq(articles.revision, previous.revision)))
-  }
-  return insertRows(db, articles, [
-    {
-      ...fields,
-      id: next.articleId,
-      identity: next.identity,
-      slug: next.slug ?? freeSlug(next.article.slug),
-      createdAt: now,
-    },
-  ])
 }
 
 function childRows(articleId: string, article: NormalizedArticle) {

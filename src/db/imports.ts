@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { ItemRef, ItemStatus } from '../model/imports'
 import type { Db, Statement } from './client'
-import { insertRows } from './rows'
+import { chunkByParameters } from './limits'
+import { boundParameters, insertRows } from './rows'
 import { articles, importChunks, importItems, importJobs } from './schema'
 
 /**
@@ -112,27 +113,35 @@ export interface ItemRecord {
  * only a failure (a retry that stored the item); a success is never overwritten, so a message
  * delivered twice keeps the first outcome.
  */
-export function recordItem(db: Db, record: ItemRecord): Statement {
-  const ref = record.ref
-  const values = {
-    jobId: record.jobId,
-    seq: record.seq,
-    status: record.status,
-    line: ref && 'line' in ref ? ref.line : null,
-    file: ref && 'file' in ref ? ref.file : null,
-    guid: ref && 'guid' in ref ? ref.guid : null,
-    byteOffset: ref && 'offset' in ref ? ref.offset : null,
-    articleId: record.articleId ?? null,
-    revision: record.revision ?? null,
-    code: record.code ?? null,
-    message: record.message ?? null,
-    retryable: record.retryable ?? false,
-  }
-  return insertRows(db, importItems, [values], {
-    target: ['jobId', 'seq'],
-    update: ['status', 'articleId', 'revision', 'code', 'message', 'retryable'],
-    where: { column: 'status', equals: 'failed' },
+export const recordItem = (db: Db, record: ItemRecord): Statement => recordItems(db, [record])[0]!
+
+/** Items' outcomes (see recordItem), merged into as few inserts as D1's parameter limit allows. */
+export function recordItems(db: Db, records: ItemRecord[]): Statement[] {
+  const rows = records.map((record) => {
+    const ref = record.ref
+    return {
+      jobId: record.jobId,
+      seq: record.seq,
+      status: record.status,
+      line: ref && 'line' in ref ? ref.line : null,
+      file: ref && 'file' in ref ? ref.file : null,
+      guid: ref && 'guid' in ref ? ref.guid : null,
+      byteOffset: ref && 'offset' in ref ? ref.offset : null,
+      articleId: record.articleId ?? null,
+      revision: record.revision ?? null,
+      code: record.code ?? null,
+      message: record.message ?? null,
+      retryable: record.retryable ?? false,
+    }
   })
+  // The conflict clause binds one parameter of its own.
+  return chunkByParameters(rows, boundParameters, 1).map((chunk) =>
+    insertRows(db, importItems, chunk, {
+      target: ['jobId', 'seq'],
+      update: ['status', 'articleId', 'revision', 'code', 'message', 'retryable'],
+      where: { column: 'status', equals: 'failed' },
+    }),
+  )
 }
 
 /**

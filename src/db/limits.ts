@@ -10,6 +10,34 @@ export function chunkRows<T>(rows: readonly T[], columnsPerRow: number): T[][] {
 }
 
 /**
+ * Splits rows, in order, into runs whose multi-row INSERT binds at most D1's limit (`bound` says
+ * what a row binds; `reserved`, what the statement binds besides). `apart` says whether a row
+ * must go in a later statement than one already in the run.
+ */
+export function chunkByParameters<T>(
+  rows: readonly T[],
+  bound: (row: T) => number,
+  reserved = 0,
+  apart: (row: T, earlier: T) => boolean = () => false,
+): T[][] {
+  const chunks: T[][] = []
+  let run: T[] = []
+  let used = reserved
+  for (const row of rows) {
+    const needs = bound(row)
+    if (run.length > 0 && (used + needs > MAX_BOUND_PARAMETERS || run.some((r) => apart(row, r)))) {
+      chunks.push(run)
+      run = []
+      used = reserved
+    }
+    run.push(row)
+    used += needs
+  }
+  if (run.length > 0) chunks.push(run)
+  return chunks
+}
+
+/**
  * Source bytes are stored in pieces of this size: far below D1's 2 MB row limit, so an upload of
  * any accepted size stores.
  */

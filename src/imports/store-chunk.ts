@@ -1,15 +1,16 @@
 import { CONTENT_TYPES } from '../articles/media-type'
 import { commit } from '../articles/write'
-import { storeGroup } from '../articles/write-group'
+import { storeGroup, type Planned } from '../articles/write-group'
 import { dropObjects, readChunk } from '../blobs/archives'
-import type { Statement } from '../db/client'
 import {
   chunkFinished,
   failUnrecorded,
   getChunk,
   recordedItems,
   recordItem,
+  recordItems,
   type ChunkRow,
+  type ItemRecord,
 } from '../db/imports'
 import type { Problem } from '../model/api'
 import type { Upload } from '../model/upload'
@@ -38,22 +39,20 @@ export async function storeChunk(imports: Imports, jobId: string, seq: number): 
   const settled = new Set(
     recorded.filter((r) => r.status !== 'failed' || !r.retryable).map((r) => r.seq),
   )
-  const failures: Statement[] = []
+  const failures: ItemRecord[] = []
   let retryable = false
   const fail = (item: ChunkItem, problem: Problem) => {
     const again = RETRYABLE.has(problem.code)
     retryable ||= again
-    failures.push(
-      recordItem(db, {
-        jobId,
-        seq: item.seq,
-        ref: item.ref,
-        status: 'failed',
-        code: problem.code,
-        message: problem.message,
-        retryable: again,
-      }),
-    )
+    failures.push({
+      jobId,
+      seq: item.seq,
+      ref: item.ref,
+      status: 'failed',
+      code: problem.code,
+      message: problem.message,
+      retryable: again,
+    })
   }
 
   // Whether a source may name this chunk: the originals of the items it stores are kept in it
@@ -65,19 +64,19 @@ export async function storeChunk(imports: Imports, jobId: string, seq: number): 
     const taken = group
     group = []
     groupBytes = 0
+    const recordOf = ({ index, result }: Planned): ItemRecord => ({
+      jobId,
+      seq: taken[index]!.item.seq,
+      ref: taken[index]!.item.ref,
+      status: result.status,
+      articleId: result.articleId,
+      revision: result.revision,
+    })
     const outcomes = await storeGroup(
       imports,
       taken.map((g) => g.upload),
-      (i) => (result) => [
-        recordItem(db, {
-          jobId,
-          seq: taken[i]!.item.seq,
-          ref: taken[i]!.item.ref,
-          status: result.status,
-          articleId: result.articleId,
-          revision: result.revision,
-        }),
-      ],
+      (index) => (result) => [recordItem(db, recordOf({ index, result }))],
+      (planned) => recordItems(db, planned.map(recordOf)),
     )
     outcomes.forEach((outcome, i) => {
       if ('failed' in outcome) fail(taken[i]!.item, outcome.failed)
@@ -98,7 +97,7 @@ export async function storeChunk(imports: Imports, jobId: string, seq: number): 
     if (group.length >= GROUP_ITEMS || groupBytes >= GROUP_BYTES) await flush()
   }
   if (group.length > 0) await flush()
-  await commit(db, [...failures, ...chunkFinished(db, jobId, seq)])
+  await commit(db, [...recordItems(db, failures), ...chunkFinished(db, jobId, seq)])
   // A chunk that holds no stored item's original, with nothing left to try again, is not needed.
   if (!retryable && !keeps) await dropObjects(imports.originals, [chunk.key])
 }
@@ -114,7 +113,7 @@ export async function giveUpChunk(
   failure: { code: string; message: string },
 ): Promise<void> {
   const { db } = imports
-  const statements: Statement[] = []
+  const records: ItemRecord[] = []
   try {
     const recorded = await recordedItems(db, chunk.jobId, chunk.first, chunk.items)
     const settled = new Set(
@@ -122,20 +121,21 @@ export async function giveUpChunk(
     )
     for (const item of decodeChunk(await readChunk(imports.originals, chunk.key))) {
       if (settled.has(item.seq)) continue
-      statements.push(
-        recordItem(db, {
-          jobId: chunk.jobId,
-          seq: item.seq,
-          ref: item.ref,
-          status: 'failed',
-          ...failure,
-          retryable: true,
-        }),
-      )
+      records.push({
+        jobId: chunk.jobId,
+        seq: item.seq,
+        ref: item.ref,
+        status: 'failed',
+        ...failure,
+        retryable: true,
+      })
     }
   } catch (error) {
     console.warn('chunk unreadable; its failures recorded without their places', String(error))
   }
-  statements.push(failUnrecorded(db, chunk.jobId, chunk, { ...failure, retryable: true }))
-  await commit(db, [...statements, ...chunkFinished(db, chunk.jobId, chunk.seq)])
+  await commit(db, [
+    ...recordItems(db, records),
+    failUnrecorded(db, chunk.jobId, chunk, { ...failure, retryable: true }),
+    ...chunkFinished(db, chunk.jobId, chunk.seq),
+  ])
 }
