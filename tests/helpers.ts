@@ -90,6 +90,16 @@ export async function call(
   return { status: res.status, headers: res.headers, body }
 }
 
+/**
+ * Whether a D1 batch writes: a test double that fails or races "the write's batch" leaves the
+ * write service's reads alone (an upload reads its article and the articles linking to it in
+ * one batch before it writes).
+ */
+export const writesSomething = (statements: D1PreparedStatement[]) =>
+  statements.some(
+    (s) => !/^\s*(select|with)\b/i.test((s as unknown as { statement: string }).statement),
+  )
+
 const unreachable = () => Promise.reject(new Error('D1_ERROR: Network connection lost.'))
 const unreachableStatement = {
   first: unreachable,

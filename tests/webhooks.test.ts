@@ -4,7 +4,7 @@ import worker from '../src/index'
 import type { DeliveryMessage } from '../src/model/webhooks'
 import { backoffSeconds, retryAfterSeconds } from '../src/webhooks/deliver'
 import { drainOutbox } from '../src/webhooks/outbox'
-import { auth, call } from './helpers'
+import { auth, call, writesSomething } from './helpers'
 import type { Received } from './webhooks/receiver'
 
 const HOOKS = 'https://hooks.example.com'
@@ -176,14 +176,20 @@ describe('webhooks, verified by a receiver using the standardwebhooks package', 
     const failing = new Proxy(env.DB, {
       get(target, prop) {
         if (prop === 'batch')
-          return () => Promise.reject(new Error('D1_ERROR: Network connection lost.'))
+          return (statements: D1PreparedStatement[]) =>
+            writesSomething(statements)
+              ? Promise.reject(new Error('D1_ERROR: Network connection lost.'))
+              : target.batch(statements)
         if (prop === 'withSession')
           return () => {
             const session = target.withSession('first-primary')
             return new Proxy(session, {
               get(s, p) {
                 if (p === 'batch')
-                  return () => Promise.reject(new Error('D1_ERROR: Network connection lost.'))
+                  return (statements: D1PreparedStatement[]) =>
+                    writesSomething(statements)
+                      ? Promise.reject(new Error('D1_ERROR: Network connection lost.'))
+                      : s.batch(statements)
                 const value = Reflect.get(s, p) as unknown
                 return typeof value === 'function' ? value.bind(s) : value
               },

@@ -6,7 +6,7 @@ import { deleteStatements } from '../../src/db/article-statements'
 import { runBatch } from '../../src/db/batch'
 import { createDb } from '../../src/db/client'
 import { sha256Hex } from '../../src/lib/hash'
-import { auth, call, storageSnapshot, upload } from '../helpers'
+import { auth, call, storageSnapshot, upload, writesSomething } from '../helpers'
 
 const bytes = new TextEncoder().encode(seed)
 
@@ -20,7 +20,9 @@ function failingLast(d1: D1Database): D1Database {
     get(target, prop) {
       if (prop === 'batch') {
         return (statements: D1PreparedStatement[]) =>
-          target.batch([...statements, target.prepare('INSERT INTO no_such_table VALUES (1)')])
+          writesSomething(statements)
+            ? target.batch([...statements, target.prepare('INSERT INTO no_such_table VALUES (1)')])
+            : target.batch(statements)
       }
       const value = Reflect.get(target, prop) as unknown
       return typeof value === 'function' ? value.bind(target) : value
@@ -35,7 +37,7 @@ function racedOnce(d1: D1Database): D1Database {
     get(target, prop) {
       if (prop === 'batch') {
         return async (statements: D1PreparedStatement[]) => {
-          if (!raced) {
+          if (!raced && writesSomething(statements)) {
             raced = true
             await target.batch(statements)
           }
@@ -137,7 +139,7 @@ function counting(d1: D1Database) {
     get(target, prop) {
       if (prop === 'batch') {
         return (statements: D1PreparedStatement[]) => {
-          counts.batches++
+          if (writesSomething(statements)) counts.batches++
           return target.batch(statements)
         }
       }

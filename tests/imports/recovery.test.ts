@@ -12,7 +12,7 @@ import { deadLetter, sweep } from '../../src/imports/recovery'
 import { splitArchive } from '../../src/imports/split'
 import { storeChunk } from '../../src/imports/store-chunk'
 import type { ImportJob } from '../../src/model/imports'
-import { auth, call } from '../helpers'
+import { auth, call, writesSomething } from '../helpers'
 import { balanced, ndjson } from './support'
 
 /**
@@ -91,14 +91,14 @@ function bucketFailing(reads: (key: string) => boolean): R2Bucket {
   })
 }
 
-/** A D1 whose batches fail, after the first `ok`, as when the database cannot be reached. */
+/** A D1 whose write batches fail, after the first `ok`, as when the database cannot be reached. */
 function d1FailingAfter(ok: number): D1Database {
   let batches = 0
   return new Proxy(env.DB, {
     get(target, prop) {
       if (prop === 'batch') {
         return (statements: D1PreparedStatement[]) =>
-          ++batches > ok
+          writesSomething(statements) && ++batches > ok
             ? Promise.reject(new Error('D1_ERROR: Network connection lost.'))
             : target.batch(statements)
       }
