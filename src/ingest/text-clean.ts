@@ -36,7 +36,32 @@ export function splitParagraphs(text: string): string[] {
     .filter((p) => p !== '')
 }
 
-export const countWords = (text: string): number => text.split(/\s+/).filter((w) => w !== '').length
+/** Runs of characters between whitespace (what `\s` matches), counted without splitting. */
+export function countWords(text: string): number {
+  let words = 0
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i))
+    if (!space && !inWord) words++
+    inWord = !space
+  }
+  return words
+}
+
+/** `\s` for one UTF-16 code unit: the ECMAScript white space and line terminators. */
+const isSpace = (c: number): boolean =>
+  c === 0x20 ||
+  (c >= 0x09 && c <= 0x0d) ||
+  (c >= 0xa0 &&
+    (c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff))
 
 /**
  * `text` without the characters matching `set` at its end. Linear: `/[…]+$/` tries every run of
