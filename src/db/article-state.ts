@@ -41,9 +41,7 @@ const currentQuery = rendered((db) =>
 )
 
 /** The article an identity names, live or deleted, with the hash of its current source. */
-export const currentByIdentity = (db: Db, identity: string) => currentQuery.get(db, { identity })
-
-export type CurrentArticle = NonNullable<Awaited<ReturnType<typeof currentByIdentity>>>
+export type CurrentArticle = NonNullable<Awaited<ReturnType<typeof currentQuery.get>>>
 
 /** The same for many identities, by identity: one statement per 90 of them. */
 export async function currentByIdentities(

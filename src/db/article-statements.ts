@@ -109,17 +109,26 @@ export const newArticlesStatements = (db: Db, news: NewRevision[]): Statement[] 
 export function newArticleRows(db: Db, news: NewRevision[]): Statement[] {
   const now = new Date().toISOString()
   const rows = news.map((next) => ({
-    ...articleFields(next, now),
-    id: next.articleId,
-    identity: next.identity,
-    slug: next.slug ?? freeSlug(next.article.slug),
-    createdAt: now,
+    // The slug it is given, or the base freeSlug chooses from.
+    base: next.slug ?? next.article.slug,
+    row: {
+      ...articleFields(next, now),
+      id: next.articleId,
+      identity: next.identity,
+      slug: next.slug ?? freeSlug(next.article.slug),
+      createdAt: now,
+    },
   }))
   type Row = (typeof rows)[number]
-  const base = (row: Row) => (typeof row.slug === 'string' ? row.slug : String(row.slug.params[0]))
-  const apart = (row: Row, earlier: Row) => mayChooseSameSlug(base(row), base(earlier))
-  return chunkByParameters(rows, boundParameters, 0, apart).map((chunk) =>
-    insertRows(db, articles, chunk, undefined, ['id', 'slug']),
+  const apart = (one: Row, earlier: Row) => mayChooseSameSlug(one.base, earlier.base)
+  return chunkByParameters(rows, ({ row }) => boundParameters(row), 0, apart).map((chunk) =>
+    insertRows(
+      db,
+      articles,
+      chunk.map(({ row }) => row),
+      undefined,
+      ['id', 'slug'],
+    ),
   )
 }
 

@@ -25,11 +25,10 @@ export const getEndpoint = async (db: Db, id: string): Promise<WebhookEndpointRo
 export const listEndpoints = (db: Db) =>
   db.select().from(webhookEndpoints).orderBy(desc(webhookEndpoints.createdAt)).limit(1000)
 
+/** The enabled endpoints, read in a drain's claim (claimEvents). */
 const enabled = rendered((db) =>
   db.select().from(webhookEndpoints).where(eq(webhookEndpoints.enabled, true)).limit(1000),
 )
-
-export const enabledEndpoints = (db: Db) => enabled.all(db)
 
 export async function updateEndpoint(
   db: Db,

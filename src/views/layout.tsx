@@ -140,8 +140,8 @@ interface SiteChrome {
 const chromes = new Map<string, SiteChrome>()
 
 function chromeOf(site: Site): SiteChrome {
-  const key = `${site.name}\n${site.origin}`
-  let chrome = chromes.get(key)
+  // Only its name goes into them.
+  let chrome = chromes.get(site.name)
   if (!chrome) {
     const once = (node: JSX.Element) => raw(String(node))
     chrome = {
@@ -149,7 +149,7 @@ function chromeOf(site: Site): SiteChrome {
       footer: once(<SiteFooter site={site} />),
       feedLinks: feedLinks({ title: site.name, basePath: '/' }),
     }
-    chromes.set(key, chrome)
+    chromes.set(site.name, chrome)
   }
   return chrome
 }
