@@ -114,15 +114,33 @@ export async function measureAlternating(
   b: Shot,
   rounds: number,
 ): Promise<[Measured, Measured]> {
+  return measureInTurns(worker, options, [{ shot: a }, { shot: b }], rounds)
+}
+
+/** One side of measureInTurns: its requests, and where they go when not to the app. */
+export interface Turn {
+  shot: Shot | (() => Shot)
+  origin?: string
+  /** Requests at most, over all of this side's turns (a pool of unread pages, say). */
+  max?: number
+}
+
+/** measureAlternating for any two routes: the app's and the bench worker's, say. */
+export async function measureInTurns(
+  worker: RunningWorker,
+  options: BenchOptions,
+  turns: [Turn, Turn],
+  rounds: number,
+): Promise<[Measured, Measured]> {
   const seconds = options.seconds / rounds
   const parts: [Measured[], Measured[]] = [[], []]
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? [0, 1] : [1, 0]
     for (const i of order) {
-      const shot = i === 0 ? a : b
-      parts[i]!.push(
-        await measure(worker, options, shot, { seconds, warm: round === 0 ? shot : null }),
-      )
+      const { shot, origin, max } = turns[i]!
+      const warm = round === 0 && max === undefined ? shot : null
+      const perTurn = max === undefined ? undefined : Math.floor(max / rounds)
+      parts[i]!.push(await measure(worker, options, shot, { seconds, origin, max: perTurn, warm }))
     }
   }
   return [pooled(parts[0]), pooled(parts[1])]
