@@ -184,6 +184,31 @@ describe('status changes are writes', () => {
     expect((await res.json()) as object).toMatchObject({ slug: draft.slug, status: 'draft' })
   })
 
+  it('leaves an editor’s status alone when the same file is sent again, unless the request asks', async () => {
+    const file = marked('resent', { status: 'draft' })
+    const draft = await store('resent', { status: 'draft' })
+    expect((await patch(draft.slug, { status: 'published' })).status).toBe(200)
+    // The very bytes it was stored from, asking what they asked then: nothing to write.
+    const again = await upload(file, { type: 'application/json' })
+    expect(again.status).toBe(200)
+    expect(again.headers.get('X-Ingest-Result')).toBe('unchanged')
+    expect((await again.json()) as object).toMatchObject({ status: 'published', revision: 2 })
+    // A changed file is news: the status it asks for comes with it.
+    const asked = await upload(marked('resent', { status: 'draft', kicker: 'Held back' }), {
+      type: 'application/json',
+    })
+    expect((await asked.json()) as object).toMatchObject({ status: 'draft', revision: 3 })
+
+    // A text upload's status is the request's own (?status=): sent again, it is applied again.
+    const text = 'Quokkarium resent notes\n\nThe notes were filed at dawn.'
+    const first = await upload(text, { query: '?status=draft' })
+    const { slug } = (await first.json()) as { slug: string }
+    expect((await patch(slug, { status: 'published' })).status).toBe(200)
+    const resent = await upload(text, { query: '?status=draft' })
+    expect(resent.headers.get('X-Ingest-Result')).toBe('updated')
+    expect((await resent.json()) as object).toMatchObject({ status: 'draft', revision: 3 })
+  })
+
   it('refuses a status it does not know and a schedule without a time', async () => {
     const article = await store('refused')
     for (const [body, status, code] of [

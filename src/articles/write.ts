@@ -100,6 +100,8 @@ export interface Prepared {
   article: NormalizedArticle
   /** The status the upload asked for; null keeps the stored one (published for a new article). */
   request: PublicationRequest | null
+  /** Whether that status is the document's own (a JSON field, front matter, an export's), not the request's. */
+  documentAsks: boolean
   upload: Upload
 }
 
@@ -118,9 +120,13 @@ export async function prepare(upload: Upload): Promise<Prepared> {
     sha256: await sha256Hex(upload.bytes),
     article,
     request,
+    documentAsks: request !== null && !queryAsks(upload),
     upload,
   }
 }
+
+/** Whether the request itself asks for a status (query parameters); the document's own wins. */
+const queryAsks = ({ meta }: Upload) => meta.status !== undefined || meta.publishAt !== undefined
 
 /** The publication a prepared upload gives an article stored as `current` (or new), now. */
 export const publicationOf = (prepared: Prepared, current: CurrentArticle | undefined) =>
@@ -140,9 +146,15 @@ const sameContent = (current: CurrentArticle, prepared: Prepared) =>
   current.fingerprint === prepared.fingerprint &&
   current.sourceSha256 === prepared.sha256
 
-/** Whether a stored article already is this upload: same content, same status. */
+/**
+ * Whether a stored article already is this upload: same content, same status. The very bytes
+ * it was last stored from, asking the status they asked then, are the same upload whatever the
+ * article's status is now: a file or an archive sent again never undoes an editor's status
+ * change made since. A status the request asks for (query parameters) is always applied.
+ */
 export const sameAs = (current: CurrentArticle, prepared: Prepared) =>
-  sameContent(current, prepared) && samePublication(current, publicationOf(prepared, current))
+  sameContent(current, prepared) &&
+  (prepared.documentAsks || samePublication(current, publicationOf(prepared, current)))
 
 async function saveInTurn(
   storage: Storage,

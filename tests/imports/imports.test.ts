@@ -311,6 +311,31 @@ describe('POST /api/imports', () => {
     expect((await get(`/articles/${draft}`)).status).toBe(404)
   })
 
+  it('imports the same WordPress export again without undoing what editors changed since', async () => {
+    // Stored by the test before, or now.
+    expect(await importAndWait(wxrExport, 'application/xml')).toMatchObject({ status: 'done' })
+    const ferry = 'ferry-fares-rise-for-the-first-time-since-2019'
+    const draft = 'council-weighs-a-10-30-pm-curfew-for-pier-4-bars'
+    for (const [slug, status] of [
+      [ferry, 'draft'],
+      [draft, 'published'],
+    ]) {
+      const res = await call(`/api/articles/${slug}`, {
+        method: 'PATCH',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ status }),
+      })
+      expect(res.status).toBe(200)
+    }
+    const before = await storageSnapshot()
+    const again = await importAndWait(wxrExport, 'application/xml')
+    expect(again).toMatchObject({ status: 'done', total: 3, unchanged: 3, updated: 0 })
+    // The second archive is kept (every upload is), and no article, revision or page changes.
+    expect({ ...(await storageSnapshot()), r2Objects: 0 }).toEqual({ ...before, r2Objects: 0 })
+    expect(await publicationOf(ferry)).toEqual({ status: 'draft', publishAt: null })
+    expect(await publicationOf(draft)).toEqual({ status: 'published', publishAt: null })
+  })
+
   it('imports a Ghost export: the published post with its authors, tags and caption; the draft as a draft', async () => {
     const job = await importAndWait(ghostExport, 'application/json')
     expect(job).toMatchObject({
