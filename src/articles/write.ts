@@ -100,7 +100,7 @@ export interface Prepared {
   article: NormalizedArticle
   /** The status the upload asked for; null keeps the stored one (published for a new article). */
   request: PublicationRequest | null
-  /** Whether that status is the document's own (a JSON field, front matter, an export's), not the request's. */
+  /** Whether that status is the document's own (a JSON field, front matter, an export's). */
   documentAsks: boolean
   upload: Upload
 }
