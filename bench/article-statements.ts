@@ -46,6 +46,8 @@ export function newArticleStatements(db: Db, item: PreparedArticle): Statement[]
         articleId,
         sha256: item.sha256,
         r2Key: originalKey(item.sha256),
+        // The bench's articles ask no status of their own.
+        asked: null,
         upload: {
           format: item.format,
           contentType: item.contentType,
@@ -84,6 +86,7 @@ export function newGroupStatements(db: Db, items: PreparedArticle[]): Statement[
         articleId: n.articleId,
         sha256: items[i]!.sha256,
         r2Key: originalKey(items[i]!.sha256),
+        asked: null,
         upload: {
           format: items[i]!.format,
           contentType: items[i]!.contentType,

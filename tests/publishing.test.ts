@@ -184,20 +184,39 @@ describe('status changes are writes', () => {
     expect((await res.json()) as object).toMatchObject({ slug: draft.slug, status: 'draft' })
   })
 
-  it('leaves an editor’s status alone when the same file is sent again, unless the request asks', async () => {
+  it('leaves an editor’s status alone when a file asks again what it asked before', async () => {
     const file = marked('resent', { status: 'draft' })
     const draft = await store('resent', { status: 'draft' })
     expect((await patch(draft.slug, { status: 'published' })).status).toBe(200)
-    // The very bytes it was stored from, asking what they asked then: nothing to write.
+    // The very bytes it was stored from: nothing to write.
     const again = await upload(file, { type: 'application/json' })
     expect(again.status).toBe(200)
     expect(again.headers.get('X-Ingest-Result')).toBe('unchanged')
     expect((await again.json()) as object).toMatchObject({ status: 'published', revision: 2 })
-    // A changed file is news: the status it asks for comes with it.
-    const asked = await upload(marked('resent', { status: 'draft', kicker: 'Held back' }), {
+    // Edited, still asking for a draft as it did: the text changes, the editor's status stands.
+    const edited = await upload(marked('resent', { status: 'draft', kicker: 'Edited' }), {
       type: 'application/json',
     })
-    expect((await asked.json()) as object).toMatchObject({ status: 'draft', revision: 3 })
+    expect(edited.headers.get('X-Ingest-Result')).toBe('updated')
+    expect((await edited.json()) as object).toMatchObject({
+      kicker: 'Edited',
+      status: 'published',
+      revision: 3,
+    })
+    // Asking for something else is news, and it is applied.
+    const scheduled = await upload(
+      marked('resent', {
+        status: 'scheduled',
+        publishAt: '2999-01-01T00:00:00Z',
+        kicker: 'Edited',
+      }),
+      { type: 'application/json' },
+    )
+    expect((await scheduled.json()) as object).toMatchObject({
+      status: 'scheduled',
+      publishAt: '2999-01-01T00:00:00.000Z',
+      revision: 4,
+    })
 
     // A text upload's status is the request's own (?status=): sent again, it is applied again.
     const text = 'Quokkarium resent notes\n\nThe notes were filed at dawn.'

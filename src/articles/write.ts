@@ -128,9 +128,23 @@ export async function prepare(upload: Upload): Promise<Prepared> {
 /** Whether the request itself asks for a status (query parameters); the document's own wins. */
 const queryAsks = ({ meta }: Upload) => meta.status !== undefined || meta.publishAt !== undefined
 
-/** The publication a prepared upload gives an article stored as `current` (or new), now. */
-export const publicationOf = (prepared: Prepared, current: CurrentArticle | undefined) =>
-  resolvePublication(prepared.request, current && !current.deletedAt ? current : null, new Date())
+/** What the document asked of its status, as its source row keeps it; null when it asked none. */
+export const askedBy = ({ request, documentAsks }: Prepared): string | null =>
+  documentAsks && request
+    ? JSON.stringify({ status: request.status ?? null, publishAt: request.publishAt ?? null })
+    : null
+
+/**
+ * The publication a prepared upload gives an article stored as `current` (or new), now. A
+ * document asking what the article's current source asked brings no new status: the article
+ * keeps the one it has, so an editor's change since stands however the document's text changed.
+ */
+export function publicationOf(prepared: Prepared, current: CurrentArticle | undefined) {
+  const live = current && !current.deletedAt ? current : null
+  const asked = askedBy(prepared)
+  const request = live && asked !== null && asked === live.sourceAsked ? null : prepared.request
+  return resolvePublication(request, live, new Date())
+}
 
 /** A prepared upload stored on its own, taking its turn with other writers to that article. */
 export const storePrepared = (
@@ -207,7 +221,15 @@ async function saveInTurn(
       // The article row comes first: sources reference it.
       ...(r2Key
         ? sourceStatements(db, [
-            { sourceId, articleId, sha256, upload, r2Key, r2Offset: upload.kept?.offset },
+            {
+              sourceId,
+              articleId,
+              sha256,
+              upload,
+              r2Key,
+              r2Offset: upload.kept?.offset,
+              asked: askedBy(prepared),
+            },
           ])
         : []),
       ...(also?.({ status: live ? 'updated' : 'created', revision, articleId }) ?? []),

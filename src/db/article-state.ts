@@ -30,6 +30,7 @@ const current = {
   status: articles.status,
   publishAt: articles.publishAt,
   sourceSha256: sources.sha256,
+  sourceAsked: sources.asked,
 }
 
 const currentQuery = rendered((db) =>

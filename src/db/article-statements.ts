@@ -343,6 +343,8 @@ export interface NewSource {
   r2Key: string
   /** Where the bytes start in that object, when they are a range of it. */
   r2Offset?: number
+  /** The status the document asked for, as `sources.asked` keeps it (see askedBy). */
+  asked: string | null
 }
 
 /** New source rows: what each upload was, and the R2 object that holds its bytes. */
@@ -357,6 +359,7 @@ export function sourceStatements(db: Db, list: NewSource[]): Statement[] {
     meta: JSON.stringify(upload.meta),
     r2Key: input.r2Key,
     r2Offset: input.r2Offset ?? null,
+    asked: input.asked,
   }))
-  return chunkRows(rows, 9).map((c) => insertRows(db, sources, c))
+  return chunkRows(rows, 10).map((c) => insertRows(db, sources, c))
 }

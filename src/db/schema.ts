@@ -105,6 +105,13 @@ export const sources = sqliteTable(
      * item's original is kept in its chunk, which holds it exactly as the archive did.
      */
     r2Offset: integer('r2_offset'),
+    /**
+     * The status the document itself asked for (a JSON field, front matter, an export's post
+     * status), as JSON `{"status","publishAt"}`; null when it asked none, or for a source stored
+     * before this was kept. An upload asking what its article's current source asked brings no
+     * new status: an editor's change since stands.
+     */
+    asked: text('asked'),
     createdAt: timestamp('created_at'),
   },
   (t) => [index('sources_article_idx').on(t.articleId, t.sha256)],
