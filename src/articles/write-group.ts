@@ -22,7 +22,6 @@ import { sortKeyOf } from './sort-key'
 import {
   commit,
   prepare,
-  askedBy,
   sameAs,
   publicationOf,
   storePrepared,
@@ -160,7 +159,7 @@ async function createTogether(
     const { upload, sha256 } = p
     // An original R2 keeps already (in an import's chunk) is named where it is; others get a key below.
     const { key: r2Key = '', offset: r2Offset } = upload.kept ?? {}
-    sources.push({ sourceId, articleId, sha256, upload, r2Key, r2Offset, asked: askedBy(p) })
+    sources.push({ sourceId, articleId, sha256, upload, r2Key, r2Offset, asked: p.asked })
   }
   // The originals first (see storeUpload): each set of bytes once, unless R2 keeps them already.
   const keys = new Map<string, Promise<string>>()

@@ -100,8 +100,12 @@ export interface Prepared {
   article: NormalizedArticle
   /** The status the upload asked for; null keeps the stored one (published for a new article). */
   request: PublicationRequest | null
-  /** Whether that status is the document's own (a JSON field, front matter, an export's). */
-  documentAsks: boolean
+  /**
+   * The status the document itself asked for (a JSON field, front matter, an export's post
+   * status), as its source row keeps it (`sources.asked`); null when only the request asked, or
+   * nothing did.
+   */
+  asked: string | null
   upload: Upload
 }
 
@@ -120,7 +124,7 @@ export async function prepare(upload: Upload): Promise<Prepared> {
     sha256: await sha256Hex(upload.bytes),
     article,
     request,
-    documentAsks: request !== null && !queryAsks(upload),
+    asked: request && !queryAsks(upload) ? askedJson(request) : null,
     upload,
   }
 }
@@ -128,11 +132,8 @@ export async function prepare(upload: Upload): Promise<Prepared> {
 /** Whether the request itself asks for a status (query parameters); the document's own wins. */
 const queryAsks = ({ meta }: Upload) => meta.status !== undefined || meta.publishAt !== undefined
 
-/** What the document asked of its status, as its source row keeps it; null when it asked none. */
-export const askedBy = ({ request, documentAsks }: Prepared): string | null =>
-  documentAsks && request
-    ? JSON.stringify({ status: request.status ?? null, publishAt: request.publishAt ?? null })
-    : null
+const askedJson = ({ status, publishAt }: PublicationRequest) =>
+  JSON.stringify({ status: status ?? null, publishAt: publishAt ?? null })
 
 /**
  * The publication a prepared upload gives an article stored as `current` (or new), now. A
@@ -141,7 +142,7 @@ export const askedBy = ({ request, documentAsks }: Prepared): string | null =>
  */
 export function publicationOf(prepared: Prepared, current: CurrentArticle | undefined) {
   const live = current && !current.deletedAt ? current : null
-  const asked = askedBy(prepared)
+  const { asked } = prepared
   const request = live && asked !== null && asked === live.sourceAsked ? null : prepared.request
   return resolvePublication(request, live, new Date())
 }
@@ -163,12 +164,13 @@ const sameContent = (current: CurrentArticle, prepared: Prepared) =>
 /**
  * Whether a stored article already is this upload: same content, same status. The very bytes
  * it was last stored from, asking the status they asked then, are the same upload whatever the
- * article's status is now: a file or an archive sent again never undoes an editor's status
- * change made since. A status the request asks for (query parameters) is always applied.
+ * article's status is now (sources stored before `sources.asked` say nothing of their ask, but
+ * the same bytes ask the same). A status the request asks for (query parameters) is always
+ * applied.
  */
 export const sameAs = (current: CurrentArticle, prepared: Prepared) =>
   sameContent(current, prepared) &&
-  (prepared.documentAsks || samePublication(current, publicationOf(prepared, current)))
+  (prepared.asked !== null || samePublication(current, publicationOf(prepared, current)))
 
 async function saveInTurn(
   storage: Storage,
@@ -228,7 +230,7 @@ async function saveInTurn(
               upload,
               r2Key,
               r2Offset: upload.kept?.offset,
-              asked: askedBy(prepared),
+              asked: prepared.asked,
             },
           ])
         : []),

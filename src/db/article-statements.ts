@@ -343,7 +343,7 @@ export interface NewSource {
   r2Key: string
   /** Where the bytes start in that object, when they are a range of it. */
   r2Offset?: number
-  /** The status the document asked for, as `sources.asked` keeps it (see askedBy). */
+  /** The status the document asked for (Prepared.asked). */
   asked: string | null
 }
 
